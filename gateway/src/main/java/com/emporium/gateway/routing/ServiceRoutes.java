@@ -1,0 +1,34 @@
+package com.emporium.gateway.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public API's map: each path prefix under {@code /api/v1} and the service that owns it. One
+ * path at the gateway and at the service (no prefix stripping), so tests, OpenAPI and clients agree.
+ */
+public final class ServiceRoutes {
+
+	/** Service id (as registered in Eureka) to the paths it serves. */
+	public static final Map<String, List<String>> ROUTES = Map.of(
+			"user-service",
+			List.of("/api/v1/auth", "/api/v1/auth/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/admin/users",
+					"/api/v1/admin/users/**", "/api/v1/admin/audit-log", "/.well-known/jwks.json"),
+			"product-service",
+			List.of("/api/v1/stores", "/api/v1/stores/**", "/api/v1/categories", "/api/v1/categories/**",
+					"/api/v1/products", "/api/v1/products/**", "/api/v1/search", "/api/v1/search/**",
+					"/api/v1/wishlist", "/api/v1/wishlist/**"),
+			"order-service",
+			List.of("/api/v1/cart", "/api/v1/cart/**", "/api/v1/orders", "/api/v1/orders/**", "/api/v1/admin/orders",
+					"/api/v1/admin/orders/**"),
+			"payment-service", List.of("/api/v1/payments", "/api/v1/payments/**"),
+			"recommendation-service", List.of("/api/v1/recommendations", "/api/v1/recommendations/**",
+					"/api/v1/interactions", "/api/v1/interactions/**", "/api/v1/admin/recommendations/**"));
+
+	/** Where the gateway serves each service's OpenAPI document: {@code /api-docs/<service>}. */
+	public static final String API_DOCS_PREFIX = "/api-docs/";
+
+	private ServiceRoutes() {
+	}
+
+}

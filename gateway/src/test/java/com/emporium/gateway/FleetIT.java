@@ -1,0 +1,197 @@
+package com.emporium.gateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.emporium.devstack.fleet.Fleet;
+import com.emporium.devstack.fleet.FleetOptions;
+import com.emporium.gateway.routing.ServiceRoutes;
+import com.emporium.platform.test.TestJwts;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole fleet as a user meets it: embedded PostgreSQL, Kafka and MongoDB, and all eight
+ * services as their own JVM processes (the same launcher as {@code ./emporium start}, on free
+ * ports and a throwaway {@code var/}), reached only through the gateway over real HTTP. Tokens are
+ * real RS256 JWTs whose keys the services fetch from a JWKS endpoint served by this test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FleetIT {
+
+	static final JsonMapper JSON = JsonMapper.shared();
+
+	static Fleet fleet;
+
+	static RestTestClient gateway;
+
+	@BeforeAll
+	static void startFleet(@TempDir Path var) {
+		Path root = Path.of(System.getProperty("emporium.root", "..")).toAbsolutePath().normalize();
+		fleet = Fleet.start(FleetOptions.builder(root)
+			.varDir(var)
+			.freePorts(true)
+			.env("EMPORIUM_JWKS_URI", TestJwts.jwkSetUri())
+			.startTimeout(Duration.ofMinutes(4))
+			.build());
+		gateway = RestTestClient.bindToServer()
+			.baseUrl(fleet.gatewayUrl())
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	@AfterAll
+	static void stopFleet() {
+		if (fleet != null) {
+			fleet.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void everyServiceAnswersThroughTheGateway() {
+		for (String service : ServiceRoutes.ROUTES.keySet()) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+				String body = gateway.get()
+					.uri(ServiceRoutes.API_DOCS_PREFIX + service)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody(String.class)
+					.returnResult()
+					.getResponseBody();
+				assertThat(JSON.readTree(body).get("openapi").asString()).as(service).startsWith("3.");
+			});
+		}
+	}
+
+	@Test
+	@Order(2)
+	void aggregatedApiDocsListEveryService() {
+		gateway.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[*].url")
+			.value(urls -> assertThat(urls.toString()).contains(ServiceRoutes.ROUTES.keySet()
+				.stream()
+				.map(service -> ServiceRoutes.API_DOCS_PREFIX + service)
+				.toArray(String[]::new)));
+		gateway.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	@Test
+	@Order(3)
+	void productCreatedThroughTheGatewayReachesTheRecommendationServicesMongoDb() {
+		String name = "Fleet lantern " + UUID.randomUUID();
+		String requestId = "fleet-" + UUID.randomUUID();
+		String body = gateway.post()
+			.uri("/api/v1/products")
+			.header("Authorization", "Bearer " + TestJwts.token("vendor-fleet", "VENDOR"))
+			.header("X-Request-Id", requestId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name, "price", Map.of("amount", "12.50", "currency", "EUR")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("X-Request-Id", requestId)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String productId = JSON.readTree(body).get("id").asString();
+
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+			JsonNode arrivals = JSON.readTree(gateway.get()
+				.uri("/api/v1/recommendations/new-arrivals?limit=100")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
+			assertThat(arrivals.get("items").valueStream().map(item -> item.get("productId").asString()))
+				.contains(productId);
+		});
+		assertThat(log("product-service")).as("the request id is in the product service's log").contains(requestId);
+	}
+
+	@Test
+	@Order(4)
+	void badInputThroughTheGatewayIsAProblemDetail() {
+		gateway.get()
+			.uri("/api/v1/products/not-a-uuid")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].parameter")
+			.isEqualTo("id");
+		gateway.get()
+			.uri("/api/v1/no-such-thing")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		gateway.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	@Order(5)
+	void stoppedServiceGives503ProblemAndIsServedAgainOnceBack() {
+		fleet.stop("product-service");
+		long started = System.nanoTime();
+		gateway.get()
+			.uri("/api/v1/products")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("product-service");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+		fleet.start("product-service");
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(
+				() -> gateway.get().uri("/api/v1/products").exchange().expectStatus().isOk());
+	}
+
+	private static String log(String service) throws IOException {
+		Path file = fleet.service(service).logFile();
+		return Files.readString(file);
+	}
+
+}

@@ -1,0 +1,272 @@
+package com.emporium.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.emporium.platform.test.EmporiumIntegrationTest;
+import com.emporium.platform.test.Infrastructure;
+import com.emporium.platform.test.TestJwts;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's own behaviour, with Eureka replaced by fixed instances: an upstream that echoes
+ * what it received (standing in for "a service that answers"), one that is slower than the
+ * timeout, and one whose port nothing listens on. The whole fleet, with real services, is
+ * exercised by {@code FleetIT}.
+ */
+@EmporiumIntegrationTest(infrastructure = {})
+class GatewayRoutingTests {
+
+	static final HttpServer upstream = startUpstream();
+
+	static final int closedPort = freePort();
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient http;
+
+	@DynamicPropertySource
+	static void instances(DynamicPropertyRegistry registry) {
+		int upstreamPort = upstream.getAddress().getPort();
+		registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri",
+				() -> "http://localhost:" + upstreamPort);
+		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri",
+				() -> "http://localhost:" + upstreamPort);
+		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
+				() -> "http://localhost:" + closedPort);
+		registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
+				() -> "http://localhost:" + upstreamPort);
+		registry.add("emporium.gateway.cors.allowed-origins", () -> "https://shop.example.com");
+	}
+
+	@AfterAll
+	static void stopUpstream() {
+		upstream.stop(0);
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	@Test
+	void routesApiPathsToTheOwningServiceAndPassesTheRequestIdDownstream() {
+		this.http.get()
+			.uri("/api/v1/products?page=1")
+			.header("X-Request-Id", "trace-me-42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "trace-me-42")
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("GET /api/v1/products?page=1")
+				.containsIgnoringCase("x-request-id: trace-me-42"));
+	}
+
+	@Test
+	void createsARequestIdWhenTheClientSentNone() {
+		this.http.get()
+			.uri("/api/v1/products")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("X-Request-Id", id -> assertThat(id).hasSize(36))
+			.expectBody(String.class)
+			.value(body -> assertThat(body).containsIgnoringCase("x-request-id: "));
+	}
+
+	@Test
+	void unknownRouteIsANotFoundProblem() {
+		this.http.get()
+			.uri("/api/v1/nowhere")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/not-found");
+	}
+
+	@Test
+	void serviceThatIsDownGivesA503ProblemQuickly() {
+		long started = System.nanoTime();
+		this.http.get()
+			.uri("/api/v1/orders")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/service-unavailable")
+			.jsonPath("$.service")
+			.isEqualTo("order-service");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void serviceUnknownToDiscoveryGivesA503Problem() {
+		this.http.get()
+			.uri("/api/v1/recommendations/popular")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("recommendation-service");
+	}
+
+	@Test
+	void slowServiceGivesA504ProblemWithinTwoSeconds() {
+		long started = System.nanoTime();
+		this.http.get()
+			.uri("/api/v1/payments/slow")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/gateway-timeout");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void forgedTokenIsRefusedAtTheGateway() {
+		this.http.get()
+			.uri("/api/v1/products")
+			.header("Authorization", "Bearer " + TestJwts.tokenSignedByAnotherKey("mallory", "ADMIN"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/unauthenticated");
+		this.http.get()
+			.uri("/api/v1/products")
+			.header("Authorization", "Bearer " + TestJwts.token("alice", "CUSTOMER"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).containsIgnoringCase("authorization: Bearer "));
+	}
+
+	@Test
+	void corsAllowsConfiguredOriginsOnly() {
+		this.http.options()
+			.uri("/api/v1/products")
+			.header("Origin", "https://shop.example.com")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "https://shop.example.com");
+		this.http.options()
+			.uri("/api/v1/products")
+			.header("Origin", "https://evil.example.com")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void swaggerUiListsEveryServicesApiDocs() {
+		this.http.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[*].name")
+			.value(names -> assertThat(names.toString()).contains("user-service", "product-service", "order-service",
+					"payment-service", "recommendation-service"));
+	}
+
+	@Test
+	void oversizedBodyIsRefusedBeforeItReachesAService() {
+		this.http.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+	}
+
+	private static HttpServer startUpstream() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+			server.createContext("/", exchange -> {
+				if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+					sleep(Duration.ofSeconds(5));
+				}
+				StringBuilder echo = new StringBuilder(
+						exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n");
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> echo.append(name).append(": ").append(String.join(",", values))
+						.append('\n'));
+				byte[] body = echo.toString().getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "text/plain");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.emporium.platform.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfigurationSource;
+
+/**
+ * Zero-trust resource server for every service and the gateway: stateless, no sessions or CSRF
+ * (bearer tokens only), RS256 tokens checked against the user service's JWKS (fetched lazily and
+ * cached, so a service starts before the user service is up), roles from the {@code roles} claim,
+ * and 401/403 as problem details. Tokens signed with any other algorithm, including
+ * {@code alg: none}, are refused.
+ */
+@AutoConfiguration(
+		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(EmporiumSecurityProperties.class)
+@EnableMethodSecurity
+public class EmporiumSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(EmporiumSecurityProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		OAuth2TokenValidator<Jwt> validator = properties.jwt().issuer() != null
+				? new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+						new JwtIssuerValidator(properties.jwt().issuer()))
+				: JwtValidators.createDefault();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain emporiumSecurityFilterChain(HttpSecurity http, EmporiumSecurityProperties properties,
+			List<EndpointAuthorization> rules, JwtDecoder jwtDecoder,
+			ObjectProvider<CorsConfigurationSource> cors) throws Exception {
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+				rules.forEach(rule -> rule.configure(requests));
+				if (properties.authenticatedByDefault()) {
+					requests.anyRequest().authenticated();
+				}
+				else {
+					requests.anyRequest().permitAll();
+				}
+			});
+		if (cors.getIfAvailable() != null) {
+			http.cors(Customizer.withDefaults());
+		}
+		return http.build();
+	}
+
+}

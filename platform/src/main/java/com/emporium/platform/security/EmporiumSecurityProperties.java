@@ -1,0 +1,35 @@
+package com.emporium.platform.security;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code emporium.security.*}: where the user service publishes its signing keys, and the
+ * service's default access rule.
+ *
+ * @param jwt how access tokens are checked
+ * @param authenticatedByDefault whether requests no rule matched need a token (off only at the
+ * gateway, which leaves access decisions to the services but still refuses bad tokens)
+ * @param publicPaths paths every service serves without a token (health, API docs)
+ */
+@ConfigurationProperties("emporium.security")
+@Validated
+public record EmporiumSecurityProperties(@NotNull Jwt jwt, @DefaultValue("true") boolean authenticatedByDefault,
+		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+				"/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" }) List<String> publicPaths) {
+
+	/**
+	 * @param jwkSetUri the JWKS endpoint of the user service
+	 * @param issuer the expected {@code iss} claim, checked when set
+	 */
+	public record Jwt(@NotNull URI jwkSetUri, @Nullable String issuer) {
+	}
+
+}

@@ -1,0 +1,49 @@
+package com.emporium.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.emporium.platform.web.ProblemResponses;
+import com.emporium.platform.web.ProblemTypes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as problem details, keeping the {@code WWW-Authenticate} header that RFC 6750
+ * asks for. The detail never says why a token was refused beyond "invalid or expired".
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		this.bearerEntryPoint.commence(request, response, authException);
+		String detail = authException instanceof InvalidBearerTokenException
+				? "The bearer token is invalid or has expired: sign in again."
+				: ProblemResponses.UNAUTHENTICATED;
+		ProblemResponses.write(request, response,
+				ProblemResponses.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, detail));
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		this.bearerDenied.handle(request, response, accessDeniedException);
+		ProblemResponses.write(request, response,
+				ProblemResponses.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, ProblemResponses.FORBIDDEN));
+	}
+
+}

@@ -1,0 +1,9 @@
+package com.emporium.product.catalog;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Products extends JpaRepository<Product, UUID> {
+
+}
