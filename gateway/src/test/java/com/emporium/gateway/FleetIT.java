@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import com.emporium.gateway.routing.ServiceRoutes;
 import com.emporium.platform.test.TestJwts;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,15 +48,20 @@ class FleetIT {
 	@BeforeAll
 	static void startFleet(@TempDir Path var) {
 		Path root = Path.of(System.getProperty("emporium.root", "..")).toAbsolutePath().normalize();
-		fleet = Fleet.start(FleetOptions.builder(root)
-			.varDir(var)
-			.freePorts(true)
-			.env("EMPORIUM_JWKS_URI", TestJwts.jwkSetUri())
-			.startTimeout(Duration.ofMinutes(4))
-			.build());
-		gateway = RestTestClient.bindToServer()
+		try {
+			fleet = Fleet.start(FleetOptions.builder(root)
+				.varDir(var)
+				.freePorts(true)
+				.env("EMPORIUM_JWKS_URI", TestJwts.jwkSetUri())
+				.startTimeout(Duration.ofMinutes(4))
+				.build());
+		}
+		catch (RuntimeException ex) {
+			printLogTails(var.resolve("logs"));
+			throw ex;
+		}
+		gateway = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
 			.baseUrl(fleet.gatewayUrl())
-			.responseTimeout(Duration.ofSeconds(10))
 			.build();
 	}
 
@@ -93,16 +100,16 @@ class FleetIT {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.urls[*].url")
-			.value(urls -> assertThat(urls.toString()).contains(ServiceRoutes.ROUTES.keySet()
+			.value(List.class, urls -> assertThat(urls).containsAll(ServiceRoutes.ROUTES.keySet()
 				.stream()
 				.map(service -> ServiceRoutes.API_DOCS_PREFIX + service)
-				.toArray(String[]::new)));
+				.toList()));
 		gateway.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 	}
 
 	@Test
 	@Order(3)
-	void productCreatedThroughTheGatewayReachesTheRecommendationServicesMongoDb() {
+	void productCreatedThroughTheGatewayReachesTheRecommendationServicesMongoDb() throws IOException {
 		String name = "Fleet lantern " + UUID.randomUUID();
 		String requestId = "fleet-" + UUID.randomUUID();
 		String body = gateway.post()
@@ -179,14 +186,32 @@ class FleetIT {
 			.isEqualTo(503)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.service")
-			.isEqualTo("product-service");
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("\"service\":\"product-service\""));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 
 		fleet.start("product-service");
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(
 				() -> gateway.get().uri("/api/v1/products").exchange().expectStatus().isOk());
+	}
+
+	/** The temporary var/ is gone after the test: show what each service said before it failed. */
+	private static void printLogTails(Path logs) {
+		try (var files = Files.list(logs)) {
+			files.sorted().forEach(file -> {
+				try {
+					List<String> lines = Files.readAllLines(file);
+					System.out.println("==== last lines of " + file.getFileName());
+					lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+				}
+				catch (IOException ex) {
+					System.out.println("==== " + file.getFileName() + " unreadable: " + ex.getMessage());
+				}
+			});
+		}
+		catch (IOException ex) {
+			System.out.println("No service logs under " + logs + ": " + ex.getMessage());
+		}
 	}
 
 	private static String log(String service) throws IOException {

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Start order: discovery, config-server, then user, product, order, payment and recommendation
- * services in parallel, then the gateway; each stage waits for {@code /actuator/health} to be
- * {@code UP}. {@link #close()} stops in reverse order (SIGTERM, then SIGKILL after
+ * Start order: discovery and config-server in parallel (neither needs the other to start), then,
+ * once config-server answers, the five business services and the gateway in parallel (they only
+ * need their configuration at start; Eureka registrations are picked up within seconds); each
+ * stage waits for {@code /actuator/health} to be {@code UP}. {@link #close()} stops in reverse order (SIGTERM, then SIGKILL after
  * {@link FleetOptions#stopTimeout()}), then Kafka, MongoDB and PostgreSQL. Thread-safe; {@code close()}
  * may be called from a shutdown hook while {@link #startAll()} runs.
  */

@@ -14,7 +14,7 @@ public enum FleetService {
 	DISCOVERY("discovery", "DISCOVERY_PORT", 8761, 0, false, null),
 
 	/** Spring Cloud Config serving {@code config-repo/}. */
-	CONFIG_SERVER("config-server", "CONFIG_SERVER_PORT", 8888, 1, false, null),
+	CONFIG_SERVER("config-server", "CONFIG_SERVER_PORT", 8888, 0, false, null),
 
 	/** Accounts, roles, JWTs and the JWKS. */
 	USER_SERVICE("user-service", "USER_SERVICE_PORT", 8081, 2, true, "users"),
@@ -32,7 +32,7 @@ public enum FleetService {
 	RECOMMENDATION_SERVICE("recommendation-service", "RECOMMENDATION_SERVICE_PORT", 8085, 2, true, null),
 
 	/** The only port a client needs. */
-	GATEWAY("gateway", "GATEWAY_PORT", 8080, 3, true, null);
+	GATEWAY("gateway", "GATEWAY_PORT", 8080, 2, true, null);
 
 	private final String serviceName;
 

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Zero-trust resource server for every service and the gateway: stateless, no sessions or CSRF
@@ -81,9 +81,12 @@ public class EmporiumSecurityAutoConfiguration {
 					requests.anyRequest().permitAll();
 				}
 			});
-		if (cors.getIfAvailable() != null) {
-			http.cors(Customizer.withDefaults());
-		}
+		// CORS only where the application declares its own source (the gateway); MVC's handler
+		// mapping introspector is a CorsConfigurationSource too and must not count.
+		cors.orderedStream()
+			.filter(source -> !(source instanceof HandlerMappingIntrospector))
+			.findFirst()
+			.ifPresent(source -> http.cors(configurer -> configurer.configurationSource(source)));
 		return http.build();
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Builds and writes problem details where no controller advice reaches: servlet filters, the
@@ -28,7 +29,10 @@ public final class ProblemResponses {
 
 	public static final String INTERNAL = "Something went wrong on our side. It has been logged; quote the requestId if you contact us.";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** With Spring's mixin, extension members sit at the top level, as in every other problem. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private static final Map<Integer, URI> TYPES_BY_STATUS = Map.ofEntries(
 			Map.entry(400, ProblemTypes.MALFORMED_REQUEST), Map.entry(401, ProblemTypes.UNAUTHENTICATED),

@@ -109,6 +109,17 @@ class CatalogReplicaTests {
 		}
 	}
 
+	@Test
+	void reportsReadyOnlyWithMongoDbAnswering() {
+		this.http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
 	private static Query byId(UUID id) {
 		return Query.query(Criteria.where("_id").is(id));
 	}
