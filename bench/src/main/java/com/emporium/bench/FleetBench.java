@@ -10,13 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.emporium.devstack.fleet.Fleet;
 import com.emporium.devstack.fleet.FleetOptions;
@@ -29,8 +24,6 @@ import com.emporium.devstack.fleet.ServiceInfo;
  */
 public final class FleetBench {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	private FleetBench() {
 	}
 
@@ -41,11 +34,17 @@ public final class FleetBench {
 		System.out.printf("Emporium fleet bench on %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
-		try (Fleet fleet = Fleet.start(FleetOptions.builder(root).varDir(var).freePorts(true).build())) {
+		FleetOptions.Builder options = FleetOptions.builder(root).varDir(var).freePorts(true);
+		String javaOpts = System.getProperty("bench.javaOpts");
+		if (javaOpts != null) {
+			options.javaOpts(List.of(javaOpts.trim().split("\\s+")));
+		}
+		System.out.println("Service JVM options: " + (javaOpts != null ? javaOpts : "the launcher's defaults"));
+		try (Fleet fleet = Fleet.start(options.build())) {
 			printColdStart(fleet);
 			seedProducts(fleet, 50);
 			Thread.sleep(idle);
-			printMemory(fleet, idle);
+			printMemory(fleet, var, idle);
 			printGatewayOverhead(fleet, var);
 		}
 	}
@@ -60,7 +59,23 @@ public final class FleetBench {
 		System.out.printf("ALL HEALTHY            %6.1f s (target < 90 s)%n", seconds(fleet.startedAt(), fleet.readyAt()));
 	}
 
-	private static void printMemory(Fleet fleet, Duration idle) throws IOException {
+	/**
+	 * pg_ctl detaches the postmaster, so it is found by its pid file, with its backends. PSS, not
+	 * RSS: the backends share PostgreSQL's buffers, which RSS would count once per process.
+	 */
+	private static long postgresPssKiB(Path var) throws IOException {
+		Path pidFile = var.resolve("postgres").resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return 0;
+		}
+		long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+		return ProcessHandle.of(postmaster)
+			.map(process -> memoryKiB(postmaster, "Pss:")
+					+ process.descendants().mapToLong(child -> memoryKiB(child.pid(), "Pss:")).sum())
+			.orElse(0L);
+	}
+
+	private static void printMemory(Fleet fleet, Path var, Duration idle) throws IOException {
 		System.out.println();
 		System.out.printf("== Idle resident memory (RSS after %d s idle)%n", idle.toSeconds());
 		long total = 0;
@@ -71,12 +86,8 @@ public final class FleetBench {
 					rss / 1024 >= 300 ? "  (over the 300 MB target)" : "");
 		}
 		System.out.printf("%-22s %6d MiB%n", "services total", total / 1024);
-		long postgres = ProcessHandle.current()
-			.descendants()
-			.filter(process -> process.info().command().orElse("").contains("postgres"))
-			.mapToLong(process -> rssKiB(process.pid()))
-			.sum();
-		System.out.printf("%-22s %6d MiB%n", "PostgreSQL processes", postgres / 1024);
+		System.out.printf("%-22s %6d MiB (PSS of the postmaster and its backends)%n", "PostgreSQL",
+				postgresPssKiB(var) / 1024);
 		System.out.printf("%-22s %6d MiB (Kafka and MongoDB run inside this JVM)%n", "bench JVM",
 				rssKiB(ProcessHandle.current().pid()) / 1024);
 	}
@@ -84,70 +95,78 @@ public final class FleetBench {
 	private static void printGatewayOverhead(Fleet fleet, Path var) throws Exception {
 		String direct = fleet.url("product-service");
 		String gateway = fleet.gatewayUrl();
-		Path results = var.resolve("gatling");
+		System.out.println();
+		System.out.printf("== Gateway overhead: GET %s, straight to product-service vs through the gateway%n",
+				GatewayOverheadSimulation.PATH);
+		System.out.println("   (Gatling; phases run one after another in this run, after a warm-up of each)");
+		gatling(var, "warmup-direct", direct, "max", 15);
+		gatling(var, "warmup-gateway", gateway, "max", 15);
+		Summary directMax = gatling(var, "direct-max", direct, "max", 20);
+		Summary gatewayMax = gatling(var, "gateway-max", gateway, "max", 20);
+		Summary directRate = gatling(var, "direct-rate", direct, "rate", 30);
+		Summary gatewayRate = gatling(var, "gateway-rate", gateway, "rate", 30);
+		System.out.printf("%-40s %9s %9s%n", "", "direct", "gateway");
+		System.out.printf("%-40s %9.0f %9.0f   gateway/direct = %.2f (target >= 0.70)%n",
+				"throughput, " + GatewayOverheadSimulation.USERS + " requests in flight (req/s)",
+				directMax.throughput(), gatewayMax.throughput(), gatewayMax.throughput() / directMax.throughput());
+		System.out.printf("%-40s %9d %9d   added %+d ms%n", "p50 at " + GatewayOverheadSimulation.RATE + " req/s (ms)",
+				directRate.p50(), gatewayRate.p50(), gatewayRate.p50() - directRate.p50());
+		System.out.printf("%-40s %9d %9d   added %+d ms (target < 5 ms)%n",
+				"p99 at " + GatewayOverheadSimulation.RATE + " req/s (ms)", directRate.p99(), gatewayRate.p99(),
+				gatewayRate.p99() - directRate.p99());
+		System.out.printf("%-40s %9d %9d%n", "failed requests", directMax.failed() + directRate.failed(),
+				gatewayMax.failed() + gatewayRate.failed());
+		System.out.println("Gatling reports and logs: " + var.resolve("gatling"));
+	}
+
+	/** Gatling's closing summary of one phase. */
+	record Summary(long ok, long failed, long p50, long p99, double throughput) {
+	}
+
+	private static Summary gatling(Path var, String phase, String target, String mode, long seconds)
+			throws Exception {
+		Path results = var.resolve("gatling").resolve(phase);
+		Files.createDirectories(results);
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx768m", "-cp", System.getProperty("java.class.path"), "-Dbench.direct=" + direct,
-				"-Dbench.gateway=" + gateway));
+				"-Xmx512m", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp",
+				System.getProperty("java.class.path")));
 		System.getProperties()
 			.stringPropertyNames()
 			.stream()
 			.filter(name -> name.startsWith("bench."))
 			.forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-		command.addAll(List.of("io.gatling.app.Gatling", "-s", GatewayOverheadSimulation.class.getName(), "-rf",
-				results.toString(), "-rd", "gateway-overhead"));
-		System.out.println();
-		System.out.printf("== Gateway overhead: GET %s, direct %s vs gateway %s (Gatling, one run)%n",
-				GatewayOverheadSimulation.PATH, direct, gateway);
-		Process gatling = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(var.resolve("gatling.log").toFile())
-			.start();
-		if (gatling.waitFor() != 0) {
-			throw new IllegalStateException("Gatling failed; see " + var.resolve("gatling.log"));
+		command.addAll(List.of("-Dbench.target=" + target, "-Dbench.mode=" + mode, "-Dbench.seconds=" + seconds,
+				"io.gatling.app.Gatling", "-s", GatewayOverheadSimulation.class.getName(), "-rf", results.toString(),
+				"-rd", phase));
+		Path log = results.resolve("gatling.log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("Gatling failed in phase " + phase + "; see " + log);
 		}
-		Map<String, JsonNode> stats = requestStats(results);
-		long throughputSeconds = Long.getLong("bench.throughputSeconds", 20);
-		JsonNode directMax = stats.get("direct-max");
-		JsonNode gatewayMax = stats.get("gateway-max");
-		double directRps = count(directMax) / (double) throughputSeconds;
-		double gatewayRps = count(gatewayMax) / (double) throughputSeconds;
-		System.out.printf("%-34s %10s %10s %8s%n", "", "direct", "gateway", "ratio");
-		System.out.printf("%-34s %10.0f %10.0f %8.2f  (target gateway/direct >= 0.70)%n",
-				"throughput, " + GatewayOverheadSimulation.USERS + " users (req/s)", directRps, gatewayRps,
-				gatewayRps / directRps);
-		JsonNode directRate = stats.get("direct-rate");
-		JsonNode gatewayRate = stats.get("gateway-rate");
-		for (String[] percentile : new String[][] { { "percentiles1", "p50" }, { "percentiles4", "p99" } }) {
-			double d = directRate.get(percentile[0]).get("total").asDouble();
-			double g = gatewayRate.get(percentile[0]).get("total").asDouble();
-			System.out.printf("%-34s %10.1f %10.1f %+8.1f ms added%s%n",
-					percentile[1] + " at " + GatewayOverheadSimulation.RATE + " req/s (ms)", d, g, g - d,
-					percentile[1].equals("p99") ? " (target < 5 ms)" : "");
+		// Gatling 3.14 writes no stats file: read the closing "Global Information" block it prints.
+		List<String> lines = Files.readAllLines(log);
+		int from = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains("Global Information")) {
+				from = i;
+			}
 		}
-		System.out.printf("%-34s %10d %10d%n", "failed requests (all phases)", failed(directMax) + failed(directRate),
-				failed(gatewayMax) + failed(gatewayRate));
-		System.out.println("Gatling report: " + results);
+		Map<String, String[]> rows = new TreeMap<>();
+		for (String line : lines.subList(from, lines.size())) {
+			if (line.startsWith("> ")) {
+				String[] cells = line.substring(2).split("\\|");
+				rows.put(cells[0].strip(), cells);
+			}
+		}
+		return new Summary(number(rows, "request count", 2), number(rows, "request count", 3),
+				number(rows, "response time 50th percentile (ms)", 2),
+				number(rows, "response time 99th percentile (ms)", 2),
+				Double.parseDouble(rows.get("mean throughput (rps)")[2].strip().replace(",", "")));
 	}
 
-	private static Map<String, JsonNode> requestStats(Path results) throws IOException {
-		Path statsFile;
-		try (Stream<Path> files = Files.walk(results)) {
-			statsFile = files.filter(path -> path.endsWith(Path.of("js", "stats.json")))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No Gatling stats.json under " + results));
-		}
-		Map<String, JsonNode> stats = new TreeMap<>();
-		JSON.readTree(statsFile.toFile()).get("contents").valueStream().forEach(request -> {
-			stats.put(request.get("name").asString(), request.get("stats"));
-		});
-		return stats;
-	}
-
-	private static long count(JsonNode stats) {
-		return stats.get("numberOfRequests").get("ok").asLong();
-	}
-
-	private static long failed(JsonNode stats) {
-		return stats.get("numberOfRequests").get("ko").asLong();
+	private static long number(Map<String, String[]> rows, String row, int column) {
+		String cell = rows.get(row)[column].strip().replace(",", "");
+		return cell.equals("-") ? 0 : Long.parseLong(cell);
 	}
 
 	private static void seedProducts(Fleet fleet, int count) throws SQLException {
@@ -167,9 +186,15 @@ public final class FleetBench {
 	}
 
 	private static long rssKiB(long pid) {
+		return memoryKiB(pid, "VmRSS:");
+	}
+
+	/** A kB figure from /proc: {@code VmRSS:} from status, {@code Pss:} from smaps_rollup. */
+	private static long memoryKiB(long pid, String field) {
+		String file = field.equals("Pss:") ? "smaps_rollup" : "status";
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmRSS:")) {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+				if (line.startsWith(field)) {
 					return Long.parseLong(line.replaceAll("[^0-9]", ""));
 				}
 			}
@@ -182,10 +207,6 @@ public final class FleetBench {
 
 	private static double seconds(java.time.Instant from, java.time.Instant to) {
 		return Duration.between(from, to).toMillis() / 1000.0;
-	}
-
-	static String format(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
 }

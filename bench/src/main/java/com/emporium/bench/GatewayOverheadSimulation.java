@@ -14,10 +14,11 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The same GET, once straight to the product service and once through the gateway, run one after
- * the other in one simulation: first as fast as a fixed number of users can go (throughput), then
- * at a fixed arrival rate (latency at a steady rate). Request names carry the phase, so the
- * harness reads each figure from Gatling's stats.
+ * One phase of the gateway-overhead measurement, against one base URL ({@code bench.target}):
+ * {@code max} keeps {@code bench.users} requests in flight (closed model: throughput), {@code rate}
+ * sends {@code bench.rate} requests per second (open model: latency at a steady rate). The
+ * harness ({@link FleetBench}) runs the phases one after another, direct and through the gateway,
+ * and reads Gatling's summary of each.
  */
 public class GatewayOverheadSimulation extends Simulation {
 
@@ -27,35 +28,17 @@ public class GatewayOverheadSimulation extends Simulation {
 
 	static final int RATE = Integer.getInteger("bench.rate", 200);
 
-	static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
-
-	static final Duration THROUGHPUT = Duration.ofSeconds(Long.getLong("bench.throughputSeconds", 20));
-
-	static final Duration STEADY = Duration.ofSeconds(Long.getLong("bench.steadySeconds", 30));
+	static final Duration DURATION = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
 	{
-		String direct = System.getProperty("bench.direct");
-		String gateway = System.getProperty("bench.gateway");
+		String target = System.getProperty("bench.target");
+		String mode = System.getProperty("bench.mode", "max");
 		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
-		PopulationBuilder chain = closed("warmup-direct", direct, USERS / 2, WARMUP, protocol)
-			.andThen(closed("warmup-gateway", gateway, USERS / 2, WARMUP, protocol))
-			.andThen(closed("direct-max", direct, USERS, THROUGHPUT, protocol))
-			.andThen(closed("gateway-max", gateway, USERS, THROUGHPUT, protocol))
-			.andThen(open("direct-rate", direct, protocol))
-			.andThen(open("gateway-rate", gateway, protocol));
-		setUp(chain);
-	}
-
-	private static PopulationBuilder closed(String name, String base, int users, Duration duration,
-			HttpProtocolBuilder protocol) {
-		// One request per virtual user; the closed model keeps `users` requests in flight at all times.
-		ScenarioBuilder once = scenario(name).exec(http(name).get(base + PATH).check(status().is(200)));
-		return once.injectClosed(constantConcurrentUsers(Math.max(1, users)).during(duration)).protocols(protocol);
-	}
-
-	private static PopulationBuilder open(String name, String base, HttpProtocolBuilder protocol) {
-		ScenarioBuilder once = scenario(name).exec(http(name).get(base + PATH).check(status().is(200)));
-		return once.injectOpen(constantUsersPerSec(RATE).during(STEADY)).protocols(protocol);
+		ScenarioBuilder get = scenario(mode).exec(http(mode).get(target + PATH).check(status().is(200)));
+		PopulationBuilder population = mode.equals("rate")
+				? get.injectOpen(constantUsersPerSec(RATE).during(DURATION))
+				: get.injectClosed(constantConcurrentUsers(USERS).during(DURATION));
+		setUp(population.protocols(protocol));
 	}
 
 }

@@ -74,6 +74,38 @@ public final class EmbeddedInfrastructure {
 	}
 
 	/**
+	 * Creates a database owned by a login role of the same name (idempotent), on the embedded
+	 * server or, in the Testcontainers mode, in the PostgreSQL container.
+	 * @param name database and role name
+	 * @param password the role's password
+	 * @return its JDBC URL
+	 */
+	public static String database(String name, String password) {
+		if (TestInfrastructureMode.containers()) {
+			return Containers.database(name, name, password);
+		}
+		EmbeddedPostgres postgres = postgres();
+		postgres.createDatabase(name, name, password);
+		return postgres.jdbcUrl(name);
+	}
+
+	/**
+	 * @return the broker of this test JVM: embedded, or the Kafka container in the Testcontainers mode
+	 */
+	public static String kafkaBootstrapServers() {
+		return TestInfrastructureMode.containers() ? Containers.kafkaBootstrapServers() : kafka().bootstrapServers();
+	}
+
+	/**
+	 * @param database the database name
+	 * @return the MongoDB of this test JVM: embedded, or the container in the Testcontainers mode
+	 */
+	public static String mongoConnectionString(String database) {
+		return TestInfrastructureMode.containers() ? Containers.mongoConnectionString(database)
+				: mongo().connectionString(database);
+	}
+
+	/**
 	 * @param infrastructure a server
 	 * @return whether it has been started (and not stopped since)
 	 */

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.emporium.devstack.infra.EmbeddedPostgres;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -54,18 +53,16 @@ public class EmporiumContextCustomizerFactory implements ContextCustomizerFactor
 			ConfigurableEnvironment environment = context.getEnvironment();
 			Map<String, Object> properties = new LinkedHashMap<>();
 			if (this.infrastructure.contains(Infrastructure.POSTGRES)) {
-				EmbeddedPostgres postgres = EmbeddedInfrastructure.postgres();
 				String database = databaseName(environment.getProperty("spring.application.name"));
-				postgres.createDatabase(database, database, PASSWORD);
-				properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+				properties.put("spring.datasource.url", EmbeddedInfrastructure.database(database, PASSWORD));
 				properties.put("spring.datasource.username", database);
 				properties.put("spring.datasource.password", PASSWORD);
 			}
 			if (this.infrastructure.contains(Infrastructure.KAFKA)) {
-				properties.put("spring.kafka.bootstrap-servers", EmbeddedInfrastructure.kafka().bootstrapServers());
+				properties.put("spring.kafka.bootstrap-servers", EmbeddedInfrastructure.kafkaBootstrapServers());
 			}
 			if (this.infrastructure.contains(Infrastructure.MONGO)) {
-				properties.put("spring.mongodb.uri", EmbeddedInfrastructure.mongo().connectionString("test"));
+				properties.put("spring.mongodb.uri", EmbeddedInfrastructure.mongoConnectionString("test"));
 			}
 			properties.put("emporium.security.jwt.jwk-set-uri", TestJwts.jwkSetUri());
 			properties.put("spring.cloud.config.enabled", "false");

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.annotation.AliasFor;
@@ -41,6 +43,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(ContainersNeedDocker.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 // These must be in the environment before config data is loaded (a ContextCustomizer runs after),
 // so they are static test properties rather than set by EmporiumContextCustomizerFactory.

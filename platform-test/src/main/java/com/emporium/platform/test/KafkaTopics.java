@@ -240,7 +240,7 @@ public final class KafkaTopics {
 	private static synchronized KafkaProducer<byte[], byte[]> producer() {
 		if (producer == null) {
 			Map<String, Object> config = new LinkedHashMap<>();
-			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().bootstrapServers());
+			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers());
 			config.put(ProducerConfig.ACKS_CONFIG, "all");
 			config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
 			config.put(ProducerConfig.CLIENT_ID_CONFIG, "platform-test-kafka-topics");
@@ -251,7 +251,7 @@ public final class KafkaTopics {
 
 	private static KafkaConsumer<byte[], byte[]> consumer() {
 		Map<String, Object> config = new LinkedHashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().bootstrapServers());
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		// Reading must not create the topic: a service's producer or listener decides its settings.
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
