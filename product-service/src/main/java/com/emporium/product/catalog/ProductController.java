@@ -1,7 +1,6 @@
 package com.emporium.product.catalog;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,10 +11,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.web.PageView;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpMethod;
@@ -58,16 +57,6 @@ class ProductController {
 	PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return PageView.of(this.catalog.list(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))));
-	}
-
-	/** One page of results with the totals a client needs to page on. */
-	record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-		static <T> PageView<T> of(Page<T> page) {
-			return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-					page.getTotalPages());
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

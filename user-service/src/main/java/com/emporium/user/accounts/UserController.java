@@ -1,6 +1,5 @@
 package com.emporium.user.accounts;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,10 +12,10 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.web.PageView;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpMethod;
@@ -82,16 +81,6 @@ class UserController {
 	@Operation(summary = "What anyone may see of an account", description = "No email, phone or name.")
 	PublicUserView get(@PathVariable UUID id) {
 		return this.accounts.publicView(id);
-	}
-
-	/** One page of results with the totals a client needs to page on. */
-	record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-		static <T> PageView<T> of(Page<T> page) {
-			return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-					page.getTotalPages());
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
