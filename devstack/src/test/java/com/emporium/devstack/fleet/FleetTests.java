@@ -50,8 +50,12 @@ class FleetTests {
 				assertThat(service.healthyAt()).isAfter(service.startedAt());
 				assertThat(HealthProbe.status(service.url())).isEqualTo("UP");
 			});
-			assertThat(services.get(1).startedAt()).isAfterOrEqualTo(services.get(0).healthyAt());
-			assertThat(fleet.service("gateway").startedAt()).isAfterOrEqualTo(fleet.service("order-service").healthyAt());
+			// Discovery and config-server start together; everything else once both answer.
+			for (String service : List.of("user-service", "order-service", "recommendation-service", "gateway")) {
+				assertThat(fleet.service(service).startedAt()).as(service)
+					.isAfterOrEqualTo(fleet.service("config-server").healthyAt())
+					.isAfterOrEqualTo(fleet.service("discovery").healthyAt());
+			}
 			assertThat(fleet.environment("order-service")).containsEntry("ORDER_DB_USER", "orders")
 				.containsEntry("ORDER_DB_PASSWORD", "orders-demo")
 				.containsEntry("ORDER_DB_URL", fleet.jdbcUrl("orders"))
