@@ -259,8 +259,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static List<FieldError> bindingErrors(org.springframework.validation.Errors result) {
 		List<FieldError> errors = new ArrayList<>();
+		Class<?> target = result instanceof BindingResult binding && binding.getTarget() != null
+				? binding.getTarget().getClass() : null;
 		result.getFieldErrors()
-			.forEach(error -> errors.add(FieldError.body(pointer(error.getField()), message(error))));
+			.forEach(error -> errors.add(FieldError.body(JsonPointers.of(target, error.getField()), message(error))));
 		result.getGlobalErrors().forEach(error -> errors.add(FieldError.body("#/", message(error))));
 		return errors;
 	}
@@ -282,11 +284,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			name = pathVariable.name();
 		}
 		return name != null ? name : "argument";
-	}
-
-	/** {@code lines[0].quantity} becomes {@code #/lines/0/quantity}. */
-	static String pointer(String fieldPath) {
-		return "#/" + fieldPath.replace("[", ".").replace("]", "").replace('.', '/');
 	}
 
 	private static String pointer(List<JacksonException.Reference> path) {

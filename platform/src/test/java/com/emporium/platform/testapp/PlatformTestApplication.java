@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import com.emporium.platform.events.EmporiumEvent;
 import com.emporium.platform.events.EventEnvelope;
@@ -57,7 +59,11 @@ public class PlatformTestApplication {
 	record Price(@NotNull @DecimalMin(value = "0.00", inclusive = false) BigDecimal amount, @NotBlank String currency) {
 	}
 
-	record WidgetRequest(@NotBlank @Size(max = 100) String name, @NotNull @Valid Price price, @Min(1) int quantity) {
+	record Tag(@JsonProperty("tag_name") @NotBlank String tagName) {
+	}
+
+	record WidgetRequest(@NotBlank @Size(max = 100) String name, @NotNull @Valid Price price, @Min(1) int quantity,
+			@JsonProperty("gift_note") @Size(max = 10) @Nullable String giftNote, @Nullable List<@Valid Tag> tags) {
 	}
 
 	@Externalized("emporium.test.widget-made.v1::#{#this.subject()}")

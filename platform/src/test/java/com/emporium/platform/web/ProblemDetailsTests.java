@@ -58,6 +58,19 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void pointersUseTheJsonNamesTheClientSent() {
+		post("{\"name\":\"ok\",\"price\":{\"amount\":1,\"currency\":\"EUR\"},\"quantity\":1,"
+				+ "\"gift_note\":\"far too long a note\",\"tags\":[{\"tag_name\":\"red\"},{\"tag_name\":\"\"}]}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.pointer == '#/gift_note')].detail")
+			.exists()
+			.jsonPath("$.errors[?(@.pointer == '#/tags/1/tag_name')].detail")
+			.isEqualTo("must not be blank");
+	}
+
+	@Test
 	void missingNestedObjectIsNamed() {
 		post("{\"name\":\"ok\",\"quantity\":1}").expectStatus()
 			.isBadRequest()

@@ -100,7 +100,7 @@ class SessionTests extends UserServiceIntegrationTest {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/refreshToken");
+			.isEqualTo("#/refresh_token");
 		post("/api/v1/auth/refresh", null, Map.of("refresh_token", "x".repeat(129))).expectStatus().isBadRequest();
 		post("/api/v1/auth/refresh", null, "{\"refresh_token\": ").expectStatus()
 			.isBadRequest()
