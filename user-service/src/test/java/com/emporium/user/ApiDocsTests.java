@@ -25,7 +25,25 @@ class ApiDocsTests extends UserServiceIntegrationTest {
 			.jsonPath("$.paths['/api/v1/auth/login'].post.responses['429']")
 			.exists()
 			.jsonPath("$.paths['/api/v1/users/me'].patch.security")
-			.exists();
+			.exists()
+			.jsonPath("$.paths['/api/v1/users/me'].delete.responses['409'].content['application/problem+json']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/users/me/username'].put.responses['409']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/users/me/addresses'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/users/me/addresses/{id}'].put.responses['404']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/admin/users'].get.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("q", "role", "active", "page", "size"))
+			.jsonPath("$.paths['/api/v1/admin/users/{id}/roles/{role}'].put.responses['403']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/admin/users/{id}/roles/{role}'].delete.responses['409'].description")
+			.value(String.class, description -> assertThat(description).contains("only role"))
+			.jsonPath("$.paths['/api/v1/admin/audit-log'].get.security")
+			.exists()
+			.jsonPath("$.paths['/api/v1/users'].get")
+			.doesNotExist();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.emporium.platform.test.EmporiumIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,6 +80,48 @@ public abstract class UserServiceIntegrationTest {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return request.exchange();
+	}
+
+	/** Any method, with a JSON body when {@code body} is not null. */
+	protected RestTestClient.ResponseSpec send(HttpMethod method, String path, String token, Object body) {
+		RestTestClient.RequestBodySpec request = this.http.method(method).uri(path);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (body == null) {
+			return request.exchange();
+		}
+		return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+	}
+
+	/** The body of a response as JSON, after checking its status. */
+	protected static JsonNode body(RestTestClient.ResponseSpec response, int status) {
+		return json(response.expectStatus()
+			.isEqualTo(status)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	/** Whether a JSON object leaves a member out or sends it as null. */
+	protected static boolean absent(JsonNode object, String member) {
+		return object.path(member).isMissingNode() || object.path(member).isNull();
+	}
+
+	protected JsonNode admin() {
+		return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	protected String adminToken() {
+		return admin().get("access_token").asString();
+	}
+
+	/** Has an admin open an account with these roles and signs in as it. */
+	protected JsonNode signedInWithRoles(String... roles) {
+		Map<String, Object> body = account(Map.of("roles", List.of(roles)));
+		body.remove("role");
+		body(post("/api/v1/admin/users", adminToken(), body), 201);
+		return login((String) body.get("username"), (String) body.get("password"));
 	}
 
 	/** A registration body for a fresh, unique account; {@code overrides} replace or (null) remove fields. */

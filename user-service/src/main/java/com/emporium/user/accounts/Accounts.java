@@ -2,7 +2,7 @@ package com.emporium.user.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,38 +10,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.emporium.platform.web.NotFoundException;
-import com.emporium.platform.web.ProblemException;
+import com.emporium.user.audit.AuditAction;
+import com.emporium.user.audit.AuditLog;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opens accounts and reads and edits profiles. */
+/** Opens accounts, reads and edits profiles, and deletes accounts. */
 @Service
 class Accounts {
 
 	/** 3 to 30 letters, digits, dots, underscores or dashes. */
 	static final String USERNAME = "[A-Za-z0-9._-]{3,30}";
 
-	static final String PHONE = "\\+?[0-9][0-9 ()-]{5,18}[0-9]";
+	/** 7 to 20 characters: what the {@code phone} columns hold. */
+	static final String PHONE = "\\+?[0-9][0-9 ()-]{5,17}[0-9]";
 
 	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
 	private final Users users;
 
-	private final RefreshTokens refreshTokens;
-
-	private final RevokedTokens revokedTokens;
+	private final Sessions sessions;
 
 	private final PasswordPolicy policy;
 
 	private final Passwords passwords;
+
+	private final LoginAttempts attempts;
+
+	private final AuditLog auditLog;
 
 	private final TransactionTemplate transactions;
 
@@ -49,13 +51,14 @@ class Accounts {
 
 	private final Clock clock;
 
-	Accounts(Users users, RefreshTokens refreshTokens, RevokedTokens revokedTokens, PasswordPolicy policy, Passwords passwords, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+	Accounts(Users users, Sessions sessions, PasswordPolicy policy, Passwords passwords, LoginAttempts attempts,
+			AuditLog auditLog, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
-		this.refreshTokens = refreshTokens;
-		this.revokedTokens = revokedTokens;
+		this.sessions = sessions;
 		this.policy = policy;
 		this.passwords = passwords;
+		this.attempts = attempts;
+		this.auditLog = auditLog;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -67,36 +70,45 @@ class Accounts {
 	 * cannot both win.
 	 */
 	UserView register(RegisterRequest request) {
-		User user = create(request.email(), request.username(), request.password(), request.firstName().strip(),
-				request.lastName().strip(), request.phone(), request.roleOrDefault());
+		User user = open(request.email(), request.username(), request.password(), request.firstName().strip(),
+				request.lastName().strip(), request.phone(), Set.of(request.roleOrDefault()), null);
 		return UserView.of(user);
 	}
 
 	/** The first admin, from configuration. */
 	User createAdmin(String email, String username, String password) {
-		return create(email, username, password, "Emporium", "Admin", null, Role.ADMIN);
+		return open(email, username, password, "Emporium", "Admin", null, Set.of(Role.ADMIN), null);
 	}
 
-	private User create(String email, String username, String password, String firstName, String lastName,
-			@Nullable String phone, Role role) {
+	/**
+	 * Opens an account with any roles; a vendor's also records {@link UserRegistered}.
+	 * @param openedBy the admin who opens it (the audit log records it), or null for a registration
+	 * @throws WeakPasswordException when the password breaks the policy
+	 * @throws AccountExistsException when the email or username is taken
+	 */
+	User open(String email, String username, String password, String firstName, String lastName,
+			@Nullable String phone, Set<Role> roles, @Nullable UUID openedBy) {
 		this.policy.check(password, email, username);
 		// Hashing takes tens of milliseconds: outside the transaction, holding no connection.
 		String hash = this.passwords.hash(password);
 		User created = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
-			User user = new User(UUID.randomUUID(), email, username, hash, firstName, lastName, phone, role, now);
+			User user = new User(UUID.randomUUID(), email, username, hash, firstName, lastName, phone, roles, now);
 			try {
 				this.users.saveAndFlush(user);
 			}
 			catch (DataIntegrityViolationException ex) {
 				throw new AccountExistsException(takenField(ex));
 			}
-			if (role == Role.VENDOR) {
+			if (user.has(Role.VENDOR)) {
 				this.events.publishEvent(UserRegistered.of(user, now));
+			}
+			if (openedBy != null) {
+				this.auditLog.record(openedBy, AuditAction.USER_CREATED, user.id(), null, AccountSnapshot.of(user));
 			}
 			return user;
 		});
-		log.info("Account registered userId={} role={}", created.id(), role);
+		log.info("Account registered userId={} roles={} by={}", created.id(), created.roles(), openedBy);
 		return created;
 	}
 
@@ -105,7 +117,7 @@ class Accounts {
 	}
 
 	boolean adminExists() {
-		return this.users.existsByRole(Role.ADMIN);
+		return this.users.activeWithRole(Role.ADMIN);
 	}
 
 	@Transactional(readOnly = true)
@@ -115,47 +127,80 @@ class Accounts {
 
 	@Transactional
 	UserView changeProfile(UUID userId, UpdateProfileRequest request) {
-		User user = active(userId);
+		User user = lockedActive(userId);
+		PreferencesRequest preferences = request.preferences();
 		user.changeProfile(strip(request.firstName()), strip(request.lastName()), strip(request.phone()),
-				this.clock.instant());
+				(preferences != null) ? Preferences.of(preferences) : null, this.clock.instant());
 		log.info("Profile changed userId={}", userId);
 		return UserView.of(user);
 	}
 
 	/**
-	 * Admins' and managers' list, newest first.
-	 * @param text part of an email or username (case-insensitive), or null for all
-	 * @param role only this role, or null for all
+	 * Gives the account a new username; the unique index decides whether it is taken (by another
+	 * account, in any case).
+	 * @throws AccountExistsException naming {@code username} when it is taken
 	 */
-	@Transactional(readOnly = true)
-	Page<AdminUserView> search(@Nullable String text, @Nullable Role role, Pageable pageable) {
-		String pattern = (text != null && !text.isBlank()) ? "%" + text.strip()
-			.toLowerCase(Locale.ROOT)
-			.replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_") + "%" : null;
-		return this.users.search(pattern, role, pageable).map(AdminUserView::of);
+	@Transactional
+	UserView changeUsername(UUID userId, String username) {
+		User user = lockedActive(userId);
+		if (user.changeUsername(username, this.clock.instant())) {
+			try {
+				this.users.saveAndFlush(user);
+			}
+			catch (DataIntegrityViolationException ex) {
+				throw new AccountExistsException(takenField(ex));
+			}
+			log.info("Username changed userId={}", userId);
+		}
+		return UserView.of(user);
 	}
 
 	/**
-	 * An admin closes an account: it can no longer sign in or refresh, every refresh token is
-	 * revoked and {@link UserSessionsRevoked} tells the fleet to refuse its access tokens.
+	 * The owner deletes their account, confirming with their password (checked like a sign-in, with
+	 * the same lock-out after repeated failures). Admins cannot: another admin must delete them.
+	 * @param address the client's address, for {@link LoginAttempts}
+	 * @throws InvalidCredentialsException when the password is wrong
+	 * @see #erase
 	 */
-	@Transactional
-	void deactivate(UUID userId, UUID adminId) {
-		if (userId.equals(adminId)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Admins cannot deactivate their own account.");
+	void deleteOwn(UUID userId, String password, String address) {
+		User user = active(userId);
+		if (user.has(Role.ADMIN)) {
+			throw new SelfAdministrationException("delete their own account");
 		}
-		User user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		this.attempts.checkAllowed(user.username(), address);
+		// Checked outside the transaction, holding no connection for the hash's duration.
+		if (!this.passwords.matches(password, user.passwordHash())) {
+			this.attempts.failed(user.username(), address);
+			log.info("Account deletion refused: wrong password userId={}", userId);
+			throw new InvalidCredentialsException();
+		}
+		this.transactions.executeWithoutResult(status -> {
+			User locked = lockedActive(userId);
+			// An admin may have made the account an admin in the meantime.
+			if (locked.has(Role.ADMIN)) {
+				throw new SelfAdministrationException("delete their own account");
+			}
+			erase(locked, userId);
+		});
+	}
+
+	/**
+	 * Deletes an account in the caller's transaction: personal data erased ({@link User#erase}),
+	 * every session ended ({@link UserSessionsRevoked}), {@link UserDeleted} published (the address
+	 * book empties itself on it, in this transaction), the deletion recorded in the audit log and
+	 * the account's personal data stripped from the log's earlier snapshots.
+	 * @param actorId who deletes it: the owner or an admin
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void erase(User user, UUID actorId) {
 		Instant now = this.clock.instant();
-		if (user.deactivate(now)) {
-			this.refreshTokens.revokeAllOf(userId, now);
-			// Flushed first: the revocation below updates the same row with plain SQL.
-			this.users.flush();
-			Instant revokedBefore = this.revokedTokens.revokeAllOf(userId);
-			this.events.publishEvent(new UserSessionsRevoked(UUID.randomUUID(), now, userId, revokedBefore));
-			log.info("Account deactivated userId={} by={}", userId, adminId);
-		}
+		AccountSnapshot before = AccountSnapshot.of(user);
+		user.erase(now);
+		this.sessions.endEverywhere(user.id(), now);
+		this.events.publishEvent(new UserDeleted(UUID.randomUUID(), now, user.id()));
+		this.auditLog.record(actorId, AuditAction.USER_DELETED, user.id(), before, AccountSnapshot.of(user));
+		this.auditLog.forget(user.id(), AccountSnapshot.PERSONAL);
+		log.info("Account deleted userId={} by={}", user.id(), actorId);
 	}
 
 	@Transactional(readOnly = true)
@@ -163,13 +208,21 @@ class Accounts {
 		return PublicUserView.of(active(userId));
 	}
 
+	/** An active account (not deactivated, not deleted), or 404. */
 	private User active(UUID userId) {
 		return this.users.findById(userId)
 			.filter(User::active)
 			.orElseThrow(() -> new NotFoundException("User", userId));
 	}
 
-	private static String takenField(DataIntegrityViolationException ex) {
+	private User lockedActive(UUID userId) {
+		return this.users.findLockedById(userId)
+			.filter(User::active)
+			.orElseThrow(() -> new NotFoundException("User", userId));
+	}
+
+	/** The field whose unique index refused the change, or the exception again if it was another. */
+	static String takenField(DataIntegrityViolationException ex) {
 		String message = String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		if (message.contains("users_username_key")) {
 			return "username";
@@ -180,7 +233,7 @@ class Accounts {
 		throw ex;
 	}
 
-	private static @Nullable String strip(@Nullable String value) {
+	static @Nullable String strip(@Nullable String value) {
 		return (value != null) ? value.strip() : null;
 	}
 

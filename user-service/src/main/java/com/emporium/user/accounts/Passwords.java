@@ -38,7 +38,12 @@ class Passwords {
 		return this.encoder.encode(password);
 	}
 
+	/** False for a hash that is no Argon2 hash (a deleted account's), after the same work. */
 	boolean matches(String password, String hash) {
+		if (!hash.startsWith("$argon2")) {
+			matchNothing(password);
+			return false;
+		}
 		return this.encoder.matches(password, hash);
 	}
 

@@ -22,6 +22,7 @@ import com.emporium.user.keys.TokenProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -165,11 +166,34 @@ class Sessions {
 	 */
 	@Transactional
 	void logoutEverywhere(UUID userId) {
-		Instant now = this.clock.instant();
+		int revoked = endEverywhere(userId, this.clock.instant());
+		log.info("Signed out everywhere userId={} refreshTokens={}", userId, revoked);
+	}
+
+	/**
+	 * Ends every session of the user in the caller's transaction (deactivation, deletion): revokes
+	 * every refresh token and every access token issued until now, announced as
+	 * {@link UserSessionsRevoked}.
+	 * @return how many refresh tokens were revoked
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int endEverywhere(UUID userId, Instant now) {
 		int revoked = this.refreshTokens.revokeAllOf(userId, now);
+		expireAccessTokens(userId, now);
+		return revoked;
+	}
+
+	/**
+	 * Refuses every access token of the user issued until now, in the caller's transaction, and
+	 * announces it as {@link UserSessionsRevoked}; refresh tokens keep working. After a role change
+	 * this retires the tokens that carry the old roles: the client's next refresh brings the new ones.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void expireAccessTokens(UUID userId, Instant now) {
+		// Flushed first: the revocation below updates the account's row with plain SQL.
+		this.users.flush();
 		Instant revokedBefore = this.revokedTokens.revokeAllOf(userId);
 		this.events.publishEvent(new UserSessionsRevoked(UUID.randomUUID(), now, userId, revokedBefore));
-		log.info("Signed out everywhere userId={} refreshTokens={}", userId, revoked);
 	}
 
 	private TokenResponse issue(User user, UUID familyId) {

@@ -40,7 +40,8 @@ public class AccessTokens {
 
 	/**
 	 * @param userId the subject
-	 * @param roles its roles ({@code CUSTOMER}, {@code VENDOR}, ...)
+	 * @param roles every role of the account ({@code CUSTOMER}, {@code VENDOR}, ...), in a stable order: the
+	 * {@code roles} claim is a list even though an account holds a set
 	 * @param notBefore the earliest {@code iat} (at most a second ahead: the end of the second in
 	 * which the user signed out everywhere, so the new token is not taken for a revoked one), or null
 	 * @return a token valid for {@code emporium.user.tokens.access-token-ttl}

@@ -125,6 +125,7 @@ class RegistrationTests extends UserServiceIntegrationTest {
 		assertFieldRefused(without("firstName"), "#/firstName");
 		assertFieldRefused(account(Map.of("lastName", "L".repeat(101))), "#/lastName");
 		assertFieldRefused(account(Map.of("phone", "call me maybe")), "#/phone");
+		assertFieldRefused(account(Map.of("phone", "+" + "1".repeat(20))), "#/phone");
 		assertFieldRefused(account(Map.of("username", List.of("an", "array"))), "#/username");
 		post("/api/v1/auth/register", null, "{\"email\": \"x@example.com\",").expectStatus()
 			.isBadRequest()
