@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,24 +19,28 @@ import org.junit.jupiter.api.Test;
 
 import com.emporium.platform.test.EmporiumIntegrationTest;
 import com.emporium.platform.test.Infrastructure;
+import com.emporium.platform.test.KafkaTopics;
 import com.emporium.platform.test.TestJwts;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's own behaviour, with Eureka replaced by fixed instances: an upstream that echoes
  * what it received (standing in for "a service that answers"), one that is slower than the
- * timeout, and one whose port nothing listens on. The whole fleet, with real services, is
- * exercised by {@code FleetIT}.
+ * timeout, and one whose port nothing listens on; Kafka is real, for token revocations. The whole
+ * fleet, with real services, is exercised by {@code FleetIT}.
  */
-@EmporiumIntegrationTest(infrastructure = {})
+@EmporiumIntegrationTest(infrastructure = Infrastructure.KAFKA)
 class GatewayRoutingTests {
 
 	static final HttpServer upstream = startUpstream();
@@ -41,6 +49,9 @@ class GatewayRoutingTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	KafkaMessageListenerContainer<String, byte[]> revocations;
 
 	RestTestClient http;
 
@@ -183,6 +194,32 @@ class GatewayRoutingTests {
 			.isOk()
 			.expectBody(String.class)
 			.value(body -> assertThat(body).containsIgnoringCase("authorization: Bearer "));
+	}
+
+	@Test
+	void aRevokedTokenIsRefusedAtTheGatewayWithinASecond() throws ParseException {
+		String user = UUID.randomUUID().toString();
+		String token = TestJwts.token(user, "CUSTOMER");
+		this.http.get().uri("/api/v1/products").header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.revocations.getAssignedPartitions().isEmpty());
+
+		// What the user service publishes when its owner signs out.
+		KafkaTopics.send("emporium.user.access-token-revoked.v1", user, """
+				{"specversion":"1.0","id":"%s","type":"AccessTokenRevoked","source":"user-service","subject":"%s",\
+				"time":"%s","data":{"jti":"%s","userId":"%s","expiresAt":"%s"}}"""
+			.formatted(UUID.randomUUID(), user, Instant.now(), SignedJWT.parse(token).getJWTClaimsSet().getJWTID(),
+					user, Instant.now().plusSeconds(900)));
+
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.http.get()
+				.uri("/api/v1/products")
+				.header("Authorization", "Bearer " + token)
+				.exchange()
+				.returnResult()
+				.getStatus()
+				.value() == 401);
 	}
 
 	@Test

@@ -3,57 +3,38 @@ package com.emporium.gateway.routing;
 import java.util.List;
 import java.util.Map;
 
-import com.emporium.platform.web.RequestIds;
-
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.function.RequestPredicate;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
-
-import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
-import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
-import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import org.springframework.http.HttpMethod;
 
 /**
- * One route per service: its API paths and its OpenAPI document, resolved through Eureka
- * ({@code lb}), guarded by a circuit breaker named after the service. The service echoes the
- * request id it was given; the gateway's own header is the one the client gets, once.
+ * One route per service for its API paths and one for its OpenAPI document, resolved through
+ * Eureka ({@code lb://}), each run inside a circuit breaker named after the service. The request
+ * id travels with the request (platform's {@code ReactiveRequestIdFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
 	@Bean
-	RouterFunction<ServerResponse> serviceRoutes(CircuitBreakerFactory<?, ?> breakers) {
-		RouterFunction<ServerResponse> routes = null;
+	RouteLocator serviceRoutes(RouteLocatorBuilder builder, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+		RouteLocatorBuilder.Builder routes = builder.routes();
 		for (Map.Entry<String, List<String>> entry : ServiceRoutes.ROUTES.entrySet()) {
 			String service = entry.getKey();
+			// Added first, the guard wraps the instance lookup too: "no instance" is a 503.
 			ServiceUnavailableFallback guard = new ServiceUnavailableFallback(service, breakers.create(service));
-			// The breaker is added first, so it wraps the instance lookup too: "no instance" is a 503.
-			RouterFunction<ServerResponse> api = route(service).route(anyOf(entry.getValue()), http())
-				.filter(guard)
-				.filter(lb(service))
-				.after(removeResponseHeader(RequestIds.HEADER))
-				.build();
-			RouterFunction<ServerResponse> docs = route(service + "-api-docs")
-				.GET(ServiceRoutes.API_DOCS_PREFIX + service, http())
-				.before(setPath("/v3/api-docs"))
-				.filter(guard)
-				.filter(lb(service))
-				.after(removeResponseHeader(RequestIds.HEADER))
-				.build();
-			RouterFunction<ServerResponse> both = api.and(docs);
-			routes = routes == null ? both : routes.and(both);
+			routes.route(service, route -> route.path(entry.getValue().toArray(String[]::new))
+				.filters(filters -> filters.filter(guard))
+				.uri("lb://" + service));
+			routes.route(service + "-api-docs", route -> route.method(HttpMethod.GET)
+				.and()
+				.path(ServiceRoutes.API_DOCS_PREFIX + service)
+				.filters(filters -> filters.filter(guard).setPath("/v3/api-docs"))
+				.uri("lb://" + service));
 		}
-		return routes;
-	}
-
-	private static RequestPredicate anyOf(List<String> patterns) {
-		return patterns.stream().map(RequestPredicates::path).reduce(RequestPredicate::or).orElseThrow();
+		return routes.build();
 	}
 
 }

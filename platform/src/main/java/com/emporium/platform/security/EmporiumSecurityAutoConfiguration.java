@@ -1,6 +1,9 @@
 package com.emporium.platform.security;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +34,7 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * and 401/403 as problem details. Tokens signed with any other algorithm, including
  * {@code alg: none}, are refused.
  */
-@AutoConfiguration(
+@AutoConfiguration(after = EmporiumTokenRevocationAutoConfiguration.class,
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(EmporiumSecurityProperties.class)
@@ -40,16 +43,29 @@ public class EmporiumSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(EmporiumSecurityProperties properties) {
+	JwtDecoder jwtDecoder(EmporiumSecurityProperties properties, ObjectProvider<TokenDenylist> denylist) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwkSetUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		OAuth2TokenValidator<Jwt> validator = properties.jwt().issuer() != null
-				? new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-						new JwtIssuerValidator(properties.jwt().issuer()))
-				: JwtValidators.createDefault();
-		decoder.setJwtValidator(validator);
+		decoder.setJwtValidator(validator(properties, denylist.getIfAvailable()));
 		return decoder;
+	}
+
+	/**
+	 * Expiry and not-before (with Spring's 60 s of clock skew), the issuer when configured, and
+	 * then the denylist: a revoked token is refused like an expired one.
+	 */
+	static OAuth2TokenValidator<Jwt> validator(EmporiumSecurityProperties properties,
+			@Nullable TokenDenylist denylist) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(JwtValidators.createDefault());
+		if (properties.jwt().issuer() != null) {
+			validators.add(new JwtIssuerValidator(properties.jwt().issuer()));
+		}
+		if (denylist != null) {
+			validators.add(denylist);
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
 	@Bean

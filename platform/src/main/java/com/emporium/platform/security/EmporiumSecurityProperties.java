@@ -1,9 +1,11 @@
 package com.emporium.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,18 +20,32 @@ import org.springframework.validation.annotation.Validated;
  * @param authenticatedByDefault whether requests no rule matched need a token (off only at the
  * gateway, which leaves access decisions to the services but still refuses bad tokens)
  * @param publicPaths paths every service serves without a token (health, API docs)
+ * @param revocation how revoked access tokens are learnt and remembered
  */
 @ConfigurationProperties("emporium.security")
 @Validated
 public record EmporiumSecurityProperties(@NotNull Jwt jwt, @DefaultValue("true") boolean authenticatedByDefault,
 		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-				"/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" }) List<String> publicPaths) {
+				"/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" }) List<String> publicPaths,
+		@DefaultValue Revocation revocation) {
 
 	/**
 	 * @param jwkSetUri the JWKS endpoint of the user service
 	 * @param issuer the expected {@code iss} claim, checked when set
 	 */
 	public record Jwt(@NotNull URI jwkSetUri, @Nullable String issuer) {
+	}
+
+	/**
+	 * @param enabled whether this instance listens for revocations on Kafka (every instance that
+	 * checks tokens should)
+	 * @param maxEntries the most revoked tokens, and the most signed-out users, remembered at once
+	 * @param maxTokenLifetime the longest an access token can live (the user service's
+	 * {@code emporium.user.tokens.access-token-ttl} or more): how long a revocation matters and
+	 * how far back a starting instance reads
+	 */
+	public record Revocation(@DefaultValue("true") boolean enabled, @DefaultValue("100000") @Positive int maxEntries,
+			@DefaultValue("30m") Duration maxTokenLifetime) {
 	}
 
 }

@@ -23,6 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	static final String INVALID_TOKEN = "The bearer token is invalid or has expired: sign in again.";
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -32,7 +34,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 			AuthenticationException authException) throws IOException {
 		this.bearerEntryPoint.commence(request, response, authException);
 		String detail = authException instanceof InvalidBearerTokenException
-				? "The bearer token is invalid or has expired: sign in again."
+				? INVALID_TOKEN
 				: ProblemResponses.UNAUTHENTICATED;
 		ProblemResponses.write(request, response,
 				ProblemResponses.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, detail));

@@ -5,7 +5,7 @@ import java.io.IOException;
 /** Thrown by the size-limited request body stream when a body without a length runs past the limit. */
 public class PayloadTooLargeException extends IOException {
 
-	static final String DETAIL = "The request body is larger than this service accepts.";
+	public static final String DETAIL = "The request body is larger than this service accepts.";
 
 	public PayloadTooLargeException(long limit) {
 		super("Request body exceeds " + limit + " bytes");

@@ -54,6 +54,17 @@ public final class ProblemResponses {
 	/** Fills in what every problem carries: type, title, instance and the request id. */
 	public static ProblemDetail complete(ProblemDetail problem, HttpStatusCode status,
 			@Nullable HttpServletRequest request) {
+		return complete(problem, status, (request != null) ? request.getRequestURI() : null,
+				(request != null) ? RequestIds.current(request) : MDC.get(RequestIds.MDC_KEY));
+	}
+
+	/**
+	 * Fills in what every problem carries, off the servlet stack (the reactive gateway).
+	 * @param path the request path, for {@code instance}
+	 * @param requestId the request's {@code X-Request-Id}
+	 */
+	public static ProblemDetail complete(ProblemDetail problem, HttpStatusCode status, @Nullable String path,
+			@Nullable String requestId) {
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(TYPES_BY_STATUS.getOrDefault(status.value(), ProblemTypes.of("http-" + status.value())));
 		}
@@ -61,10 +72,9 @@ public final class ProblemResponses {
 			HttpStatus known = HttpStatus.resolve(status.value());
 			problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
 		}
-		if (request != null && problem.getInstance() == null) {
-			problem.setInstance(URI.create(request.getRequestURI()));
+		if (path != null && problem.getInstance() == null) {
+			problem.setInstance(URI.create(path));
 		}
-		String requestId = request != null ? RequestIds.current(request) : MDC.get(RequestIds.MDC_KEY);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
@@ -87,6 +97,10 @@ public final class ProblemResponses {
 
 	public static String toJson(ProblemDetail problem) {
 		return JSON.writeValueAsString(problem);
+	}
+
+	public static byte[] toJsonBytes(ProblemDetail problem) {
+		return JSON.writeValueAsBytes(problem);
 	}
 
 }

@@ -17,7 +17,8 @@ public final class RequestIds {
 
 	public static final String MDC_KEY = "requestId";
 
-	static final String ATTRIBUTE = RequestIds.class.getName();
+	/** The request (or exchange) attribute holding the id. */
+	public static final String ATTRIBUTE = RequestIds.class.getName();
 
 	/** What a client may send us: anything else is replaced, so logs cannot be forged or flooded. */
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -25,7 +26,8 @@ public final class RequestIds {
 	private RequestIds() {
 	}
 
-	static String accept(@Nullable String candidate) {
+	/** The caller's id when it is well-formed, else a new one. */
+	public static String accept(@Nullable String candidate) {
 		return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
 	}
 

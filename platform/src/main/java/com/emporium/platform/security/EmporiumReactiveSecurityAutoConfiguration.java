@@ -1,0 +1,79 @@
+package com.emporium.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+
+/**
+ * The reactive twin of {@link EmporiumSecurityAutoConfiguration}, for the gateway: the same RS256
+ * checks against the JWKS, the same denylist, the same problem details. Access rules are the
+ * public paths plus {@code emporium.security.authenticated-by-default}; a reactive application
+ * needing finer rules declares its own {@link SecurityWebFilterChain}.
+ */
+@AutoConfiguration(after = EmporiumTokenRevocationAutoConfiguration.class,
+		beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(EmporiumSecurityProperties.class)
+@EnableWebFluxSecurity
+public class EmporiumReactiveSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder reactiveJwtDecoder(EmporiumSecurityProperties properties,
+			ObjectProvider<TokenDenylist> denylist) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSetUri(properties.jwt().jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(EmporiumSecurityAutoConfiguration.validator(properties, denylist.getIfAvailable()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
+	SecurityWebFilterChain emporiumSecurityWebFilterChain(ServerHttpSecurity http,
+			EmporiumSecurityProperties properties, ReactiveJwtDecoder jwtDecoder,
+			ObjectProvider<CorsConfigurationSource> cors) {
+		ReactiveProblemSecurityHandlers problems = new ReactiveProblemSecurityHandlers();
+		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+		http.csrf(csrf -> csrf.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+					.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.authorizeExchange(exchanges -> {
+				exchanges.pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+				if (properties.authenticatedByDefault()) {
+					exchanges.anyExchange().authenticated();
+				}
+				else {
+					exchanges.anyExchange().permitAll();
+				}
+			});
+		cors.ifAvailable(source -> http.cors(configurer -> configurer.configurationSource(source)));
+		return http.build();
+	}
+
+}
