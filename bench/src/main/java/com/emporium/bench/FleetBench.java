@@ -8,10 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import com.emporium.devstack.fleet.Fleet;
 import com.emporium.devstack.fleet.FleetOptions;
@@ -34,7 +31,11 @@ public final class FleetBench {
 		System.out.printf("Emporium fleet bench on %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
-		FleetOptions.Builder options = FleetOptions.builder(root).varDir(var).freePorts(true);
+		// The per-client budget would cap the load generator, one client, at 50 requests/s.
+		FleetOptions.Builder options = FleetOptions.builder(root)
+			.varDir(var)
+			.freePorts(true)
+			.env("EMPORIUM_GATEWAY_RATELIMIT_ENABLED", "false");
 		String javaOpts = System.getProperty("bench.javaOpts");
 		if (javaOpts != null) {
 			options.javaOpts(List.of(javaOpts.trim().split("\\s+")));
@@ -99,12 +100,12 @@ public final class FleetBench {
 		System.out.printf("== Gateway overhead: GET %s, straight to product-service vs through the gateway%n",
 				GatewayOverheadSimulation.PATH);
 		System.out.println("   (Gatling; phases run one after another in this run, after a warm-up of each)");
-		gatling(var, "warmup-direct", direct, "max", 15);
-		gatling(var, "warmup-gateway", gateway, "max", 15);
-		Summary directMax = gatling(var, "direct-max", direct, "max", 20);
-		Summary gatewayMax = gatling(var, "gateway-max", gateway, "max", 20);
-		Summary directRate = gatling(var, "direct-rate", direct, "rate", 30);
-		Summary gatewayRate = gatling(var, "gateway-rate", gateway, "rate", 30);
+		GatlingRunner.run(GatewayOverheadSimulation.class, var, "warmup-direct", direct, "max", 15);
+		GatlingRunner.run(GatewayOverheadSimulation.class, var, "warmup-gateway", gateway, "max", 15);
+		GatlingRunner.Summary directMax = GatlingRunner.run(GatewayOverheadSimulation.class, var, "direct-max", direct, "max", 20);
+		GatlingRunner.Summary gatewayMax = GatlingRunner.run(GatewayOverheadSimulation.class, var, "gateway-max", gateway, "max", 20);
+		GatlingRunner.Summary directRate = GatlingRunner.run(GatewayOverheadSimulation.class, var, "direct-rate", direct, "rate", 30);
+		GatlingRunner.Summary gatewayRate = GatlingRunner.run(GatewayOverheadSimulation.class, var, "gateway-rate", gateway, "rate", 30);
 		System.out.printf("%-40s %9s %9s%n", "", "direct", "gateway");
 		System.out.printf("%-40s %9.0f %9.0f   gateway/direct = %.2f (target >= 0.70)%n",
 				"throughput, " + GatewayOverheadSimulation.USERS + " requests in flight (req/s)",
@@ -117,56 +118,6 @@ public final class FleetBench {
 		System.out.printf("%-40s %9d %9d%n", "failed requests", directMax.failed() + directRate.failed(),
 				gatewayMax.failed() + gatewayRate.failed());
 		System.out.println("Gatling reports and logs: " + var.resolve("gatling"));
-	}
-
-	/** Gatling's closing summary of one phase. */
-	record Summary(long ok, long failed, long p50, long p99, double throughput) {
-	}
-
-	private static Summary gatling(Path var, String phase, String target, String mode, long seconds)
-			throws Exception {
-		Path results = var.resolve("gatling").resolve(phase);
-		Files.createDirectories(results);
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx512m", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp",
-				System.getProperty("java.class.path")));
-		System.getProperties()
-			.stringPropertyNames()
-			.stream()
-			.filter(name -> name.startsWith("bench."))
-			.forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-		command.addAll(List.of("-Dbench.target=" + target, "-Dbench.mode=" + mode, "-Dbench.seconds=" + seconds,
-				"io.gatling.app.Gatling", "-s", GatewayOverheadSimulation.class.getName(), "-rf", results.toString(),
-				"-rd", phase));
-		Path log = results.resolve("gatling.log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException("Gatling failed in phase " + phase + "; see " + log);
-		}
-		// Gatling 3.14 writes no stats file: read the closing "Global Information" block it prints.
-		List<String> lines = Files.readAllLines(log);
-		int from = 0;
-		for (int i = 0; i < lines.size(); i++) {
-			if (lines.get(i).contains("Global Information")) {
-				from = i;
-			}
-		}
-		Map<String, String[]> rows = new TreeMap<>();
-		for (String line : lines.subList(from, lines.size())) {
-			if (line.startsWith("> ")) {
-				String[] cells = line.substring(2).split("\\|");
-				rows.put(cells[0].strip(), cells);
-			}
-		}
-		return new Summary(number(rows, "request count", 2), number(rows, "request count", 3),
-				number(rows, "response time 50th percentile (ms)", 2),
-				number(rows, "response time 99th percentile (ms)", 2),
-				Double.parseDouble(rows.get("mean throughput (rps)")[2].strip().replace(",", "")));
-	}
-
-	private static long number(Map<String, String[]> rows, String row, int column) {
-		String cell = rows.get(row)[column].strip().replace(",", "");
-		return cell.equals("-") ? 0 : Long.parseLong(cell);
 	}
 
 	private static void seedProducts(Fleet fleet, int count) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,15 @@ class RoutingConfiguration {
 	@Bean
 	RouteLocator serviceRoutes(RouteLocatorBuilder builder, ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
+		// Sign-in and registration hash a password on purpose (Argon2id, tens to hundreds of ms,
+		// more under load): they get a longer answer budget than the rest of the API.
+		ServiceUnavailableFallback users = new ServiceUnavailableFallback("user-service",
+				breakers.create("user-service"));
+		routes.route("user-service-auth", route -> route.order(-1)
+			.path(ServiceRoutes.PASSWORD_HASHING_PATHS.toArray(String[]::new))
+			.filters(filters -> filters.filter(users))
+			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.PASSWORD_HASHING_TIMEOUT.toMillis())
+			.uri("lb://user-service"));
 		for (Map.Entry<String, List<String>> entry : ServiceRoutes.ROUTES.entrySet()) {
 			String service = entry.getKey();
 			// Added first, the guard wraps the instance lookup too: "no instance" is a 503.

@@ -1,5 +1,6 @@
 package com.emporium.gateway.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ public final class ServiceRoutes {
 			"payment-service", List.of("/api/v1/payments", "/api/v1/payments/**"),
 			"recommendation-service", List.of("/api/v1/recommendations", "/api/v1/recommendations/**",
 					"/api/v1/interactions", "/api/v1/interactions/**", "/api/v1/admin/recommendations/**"));
+
+	/** User-service paths that hash a password, and their answer budget (others: 1.5 s). */
+	public static final List<String> PASSWORD_HASHING_PATHS = List.of("/api/v1/auth/login", "/api/v1/auth/register");
+
+	public static final Duration PASSWORD_HASHING_TIMEOUT = Duration.ofSeconds(5);
 
 	/** Where the gateway serves each service's OpenAPI document: {@code /api-docs/<service>}. */
 	public static final String API_DOCS_PREFIX = "/api-docs/";

@@ -32,8 +32,12 @@ public record EmporiumSecurityProperties(@NotNull Jwt jwt, @DefaultValue("true")
 	/**
 	 * @param jwkSetUri the JWKS endpoint of the user service
 	 * @param issuer the expected {@code iss} claim, checked when set
+	 * @param verifiedCacheSize how many distinct tokens whose signature was verified are
+	 * remembered, so that a session's next requests skip the RSA check (expiry, issuer and
+	 * revocation are still checked every time)
 	 */
-	public record Jwt(@NotNull URI jwkSetUri, @Nullable String issuer) {
+	public record Jwt(@NotNull URI jwkSetUri, @Nullable String issuer,
+			@DefaultValue("10000") @Positive int verifiedCacheSize) {
 	}
 
 	/**

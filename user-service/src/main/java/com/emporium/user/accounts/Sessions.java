@@ -154,7 +154,6 @@ class Sessions {
 				.filter(token -> token.userId().equals(current.userId()))
 				.ifPresent(token -> this.refreshTokens.revokeFamily(token.familyId(), now));
 		}
-		this.revokedTokens.revoke(current.jti(), current.userId(), current.expiresAt());
 		this.events.publishEvent(
 				new AccessTokenRevoked(UUID.randomUUID(), now, current.jti(), current.userId(), current.expiresAt()));
 		log.info("Signed out userId={}", current.userId());
