@@ -4,21 +4,28 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.emporium.platform.events.EmporiumEvent;
 
 import org.springframework.modulith.events.Externalized;
 
 /**
  * A product was added to the catalog. Topic {@code emporium.product.product-created.v1}, key =
- * product id; contract in {@code docs/events.md}.
+ * product id; contract in {@code docs/events.md}. Fields after {@code priceCurrency} were added
+ * later (additive: older consumers ignore them). The stock of its variants follows as
+ * {@link StockChanged}.
  */
 @Externalized("emporium.product.product-created.v1::#{#this.subject()}")
 public record ProductCreated(UUID eventId, Instant occurredAt, UUID productId, String name, BigDecimal priceAmount,
-		String priceCurrency) implements EmporiumEvent {
+		String priceCurrency, UUID storeId, String slug, @Nullable String brand, @Nullable UUID categoryId,
+		@Nullable BigDecimal compareAtAmount, boolean active) implements EmporiumEvent {
 
 	static ProductCreated of(Product product, Instant now) {
+		Money compareAt = product.compareAtPrice();
 		return new ProductCreated(UUID.randomUUID(), now, product.id(), product.name(), product.price().amount(),
-				product.price().currency());
+				product.price().currency(), product.storeId(), product.slug(), product.brand(), product.categoryId(),
+				(compareAt != null) ? compareAt.amount() : null, product.active());
 	}
 
 	@Override

@@ -1,233 +1,143 @@
 package com.emporium.product.catalog;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.emporium.platform.test.EmporiumIntegrationTest;
-import com.emporium.platform.test.KafkaTopics;
 import com.emporium.platform.test.TestJwts;
+import com.emporium.product.ProductServiceIntegrationTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EmporiumIntegrationTest
-class ProductApiTests {
+class ProductApiTests extends ProductServiceIntegrationTest {
 
-	static final String TOPIC = "emporium.product.product-created.v1";
-
-	static final String VENDOR = TestJwts.token("vendor-1", "VENDOR");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	RestTestClient http;
-
-	@BeforeEach
-	void client() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-	}
-
-	private RestTestClient.ResponseSpec create(String token, Object body) {
-		RestTestClient.RequestBodySpec request = this.http.post()
-			.uri("/api/v1/products")
-			.contentType(MediaType.APPLICATION_JSON);
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return request.body(body).exchange();
-	}
-
-	private static Map<String, Object> product(String name, Object amount, String currency) {
-		return Map.of("name", name, "description", "A sturdy thing", "price",
-				Map.of("amount", amount, "currency", currency));
-	}
+	static final String PRODUCTS = "/api/v1/products";
 
 	@Test
 	void vendorAddsAProductThatAnyoneCanReadAndProductCreatedIsPublished() {
-		String name = "Hanging heart " + UUID.randomUUID();
-		JsonNode created = JsonMapper.shared()
-			.readTree(create(VENDOR, product(name, "2.55", "GBP")).expectStatus()
-				.isCreated()
-				.expectHeader()
-				.value("Location", location -> assertThat(location).startsWith("/api/v1/products/"))
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody());
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String category = body(post("/api/v1/categories", ADMIN, Map.of("name", "Decor", "slug", "decor-" + unique())),
+				201)
+			.get("id")
+			.asString();
+		String name = "Hanging heart " + unique();
+		String sku = "HEART-" + unique();
+		JsonNode created = body(post(PRODUCTS, vendor.token(), product(store,
+				Map.of("name", name, "price", Map.of("amount", "2.55", "currency", "GBP"), "compareAtPrice",
+						Map.of("amount", "3.10", "currency", "GBP"), "categoryId", category, "tags",
+						List.of("Gift", " gift ", "Home"), "attributes", Map.of("material", "tin"), "images",
+						List.of(Map.of("url", "https://img.example/1.jpg"),
+								Map.of("url", "https://img.example/2.jpg", "alt", "Side")),
+						"variants", List.of(Map.of("sku", sku, "options", Map.of("colour", "red"), "stock", 3),
+								Map.of("sku", sku + "-B", "price", Map.of("amount", "2.75", "currency", "GBP"),
+										"stock", 0))))),
+				201);
 		String id = created.get("id").asString();
 		assertThat(created.get("price").get("amount").decimalValue()).isEqualByComparingTo("2.55");
+		assertThat(created.get("slug").asString()).startsWith("hanging-heart-");
+		assertThat(created.get("version").asLong()).isZero();
+		assertThat(created.get("active").asBoolean()).isTrue();
+		assertThat(created.get("inStock").asBoolean()).isTrue();
+		assertThat(created.get("reviewCount").asInt()).isZero();
 
-		this.http.get()
-			.uri("/api/v1/products/" + id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.name")
-			.isEqualTo(name)
-			.jsonPath("$.price.currency")
-			.isEqualTo("GBP");
+		JsonNode read = body(get(PRODUCTS + "/" + id, null), 200);
+		assertThat(read.get("name").asString()).isEqualTo(name);
+		assertThat(read.get("storeId").asString()).isEqualTo(store);
+		assertThat(read.get("categoryId").asString()).isEqualTo(category);
+		assertThat(read.get("brand").asString()).isEqualTo("Woodworks");
+		assertThat(read.get("price").get("amount").decimalValue()).isEqualByComparingTo("2.55");
+		assertThat(read.get("compareAtPrice").get("amount").decimalValue()).isEqualByComparingTo("3.10");
+		assertThat(read.get("tags").valueStream().map(JsonNode::asString)).containsExactly("gift", "home");
+		assertThat(read.get("attributes").get("material").asString()).isEqualTo("tin");
+		assertThat(read.get("images").get(0).get("primary").asBoolean()).isTrue();
+		assertThat(read.get("images").get(1).get("primary").asBoolean()).isFalse();
+		assertThat(read.get("images").get(1).get("alt").asString()).isEqualTo("Side");
+		JsonNode first = read.get("variants").get(0);
+		assertThat(first.get("sku").asString()).isEqualTo(sku);
+		assertThat(first.get("options").get("colour").asString()).isEqualTo("red");
+		assertThat(absent(first, "price")).isTrue();
+		assertThat(first.get("effectivePrice").get("amount").decimalValue()).isEqualByComparingTo("2.55");
+		assertThat(read.get("variants").get(1).get("price").get("amount").decimalValue()).isEqualByComparingTo("2.75");
+		get(PRODUCTS + "/" + id, null).expectHeader().valueEquals("ETag", "\"0\"");
 
-		var record = KafkaTopics.awaitRecord(TOPIC, r -> id.equals(r.key()), Duration.ofSeconds(30));
-		JsonNode envelope = JsonMapper.shared().readTree(record.value());
+		JsonNode envelope = awaitEvent("emporium.product.product-created.v1", id, event -> true);
 		assertThat(envelope.get("type").asString()).isEqualTo("ProductCreated");
 		assertThat(envelope.get("source").asString()).isEqualTo("product-service");
 		assertThat(envelope.get("subject").asString()).isEqualTo(id);
-		assertThat(envelope.get("data").get("name").asString()).isEqualTo(name);
-		assertThat(envelope.get("data").get("priceCurrency").asString()).isEqualTo("GBP");
+		JsonNode data = envelope.get("data");
+		assertThat(data.get("name").asString()).isEqualTo(name);
+		assertThat(data.get("priceAmount").decimalValue()).isEqualByComparingTo("2.55");
+		assertThat(data.get("priceCurrency").asString()).isEqualTo("GBP");
+		assertThat(data.get("storeId").asString()).isEqualTo(store);
+		assertThat(data.get("categoryId").asString()).isEqualTo(category);
+		JsonNode stock = awaitEvent("emporium.product.stock-changed.v1", id,
+				event -> event.get("data").get("sku").asString().equals(sku));
+		assertThat(stock.get("data").get("available").asInt()).isEqualTo(3);
+		assertThat(stock.get("data").get("productId").asString()).isEqualTo(id);
 	}
 
 	@Test
-	void adminMayAddProductsToo() {
-		create(TestJwts.token("admin-1", "ADMIN"), product("Admin's lamp", 10, "EUR")).expectStatus().isCreated();
+	void adminsMayAddProductsToAnyStore() {
+		String store = openStore(Vendor.create().token());
+		body(post(PRODUCTS, ADMIN, product(store, Map.of())), 201);
 	}
 
 	@Test
-	void addingAProductNeedsAVendorOrAdminToken() {
-		create(null, product("Nope", 1, "EUR")).expectStatus()
-			.isUnauthorized()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		create(TestJwts.token("customer-1", "CUSTOMER"), product("Nope", 1, "EUR")).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://docs.emporium.example/problems/forbidden");
-		create(TestJwts.expiredToken("vendor-1", "VENDOR"), product("Nope", 1, "EUR")).expectStatus()
-			.isUnauthorized();
+	void aVendorWithExactlyOneStoreMayLeaveTheStoreOut() {
+		Vendor vendor = Vendor.create();
+		Map<String, Object> body = product("unused", Map.of("variants", List.of()));
+		body.remove("storeId");
+		problem(post(PRODUCTS, vendor.token(), body), 400, "validation-failed", "#/storeId");
+		String store = openStore(vendor.token());
+		assertThat(body(post(PRODUCTS, vendor.token(), body), 201).get("storeId").asString()).isEqualTo(store);
+		openStore(vendor.token());
+		problem(post(PRODUCTS, vendor.token(), body), 400, "validation-failed", "#/storeId");
+		problem(post(PRODUCTS, ADMIN, body), 400, "validation-failed", "#/storeId");
 	}
 
 	@Test
-	void badPricesAndCurrenciesAreNamedAndNothingIsWritten() {
-		long before = productCount();
-		create(VENDOR, product("Negative", "-1", "EUR")).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/price/amount")
-			.jsonPath("$.errors[0].detail")
-			.isEqualTo("must be greater than 0");
-		create(VENDOR, product("Absurd", "1000000000", "EUR")).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/price/amount");
-		create(VENDOR, product("Fractions", "1.999", "EUR")).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].detail")
-			.isEqualTo("must have at most 2 decimals");
-		create(VENDOR, product("Funny money", 1, "ABC")).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/price/currency");
-		create(VENDOR, product("x".repeat(201), 1, "EUR")).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/name");
-		create(VENDOR, Map.of("name", "Wrong type", "price", Map.of("amount", "cheap", "currency", "EUR")))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("#/price/amount");
-		create(VENDOR, "{\"name\": \"broken\", ").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://docs.emporium.example/problems/malformed-request");
-		assertThat(productCount()).isEqualTo(before);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?",
-				Long.class, "%Negative%"))
-			.isZero();
+	void addingAProductNeedsTheStoresOwnerOrAnAdmin() {
+		String store = openStore(Vendor.create().token());
+		problem(post(PRODUCTS, null, product(store, Map.of())), 401, "unauthenticated", null);
+		post(PRODUCTS, null, product(store, Map.of())).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		problem(post(PRODUCTS, CUSTOMER, product(store, Map.of())), 403, "forbidden", null);
+		problem(post(PRODUCTS, MANAGER, product(store, Map.of())), 403, "forbidden", null);
+		JsonNode notOwner = problem(post(PRODUCTS, Vendor.create().token(), product(store, Map.of())), 403,
+				"forbidden", null);
+		assertThat(notOwner.get("detail").asString()).contains("owner");
+		problem(post(PRODUCTS, TestJwts.expiredToken(UUID.randomUUID().toString(), "VENDOR"), product(store, Map.of())),
+				401, "unauthenticated", null);
+		assertThat(count("SELECT count(*) FROM products WHERE store_id = ?::uuid", store)).isZero();
+	}
+
+	@Test
+	void unlistedProductsAreSeenOnlyByTheirOwnerAndStaff() {
+		Vendor vendor = Vendor.create();
+		String id = createProduct(vendor.token(), product(openStore(vendor.token()), Map.of("active", false)))
+			.get("id")
+			.asString();
+		problem(get(PRODUCTS + "/" + id, null), 404, "not-found", null);
+		problem(get(PRODUCTS + "/" + id, CUSTOMER), 404, "not-found", null);
+		problem(get(PRODUCTS + "/" + id, Vendor.create().token()), 404, "not-found", null);
+		assertThat(body(get(PRODUCTS + "/" + id, vendor.token()), 200).get("active").asBoolean()).isFalse();
+		body(get(PRODUCTS + "/" + id, MANAGER), 200);
+		body(get(PRODUCTS + "/" + id, ADMIN), 200);
 	}
 
 	@Test
 	void unknownOrMalformedIdsAndAbsurdPagesAreProblems() {
-		this.http.get()
-			.uri("/api/v1/products/" + UUID.randomUUID())
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://docs.emporium.example/problems/not-found");
-		this.http.get()
-			.uri("/api/v1/products/42")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].parameter")
-			.isEqualTo("id");
-		this.http.get()
-			.uri("/api/v1/products?size=10000")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].parameter")
-			.isEqualTo("size");
-		this.http.get()
-			.uri("/api/v1/products?page=-1")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].parameter")
-			.isEqualTo("page");
-	}
-
-	@Test
-	void listsProductsNewestFirstWithTotals() {
-		create(VENDOR, product("Older " + UUID.randomUUID(), 3, "EUR")).expectStatus().isCreated();
-		String newest = "Newest " + UUID.randomUUID();
-		create(VENDOR, product(newest, 4, "EUR")).expectStatus().isCreated();
-		this.http.get()
-			.uri("/api/v1/products?size=1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.items[0].name")
-			.isEqualTo(newest)
-			.jsonPath("$.size")
-			.isEqualTo(1)
-			.jsonPath("$.totalItems")
-			.value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2));
-	}
-
-	@Test
-	void apiDocsDescribeProductsAndTheirProblems() {
-		this.http.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.paths['/api/v1/products'].post.responses['400'].content['application/problem+json']")
-			.exists()
-			.jsonPath("$.components.schemas.Problem")
-			.exists();
-	}
-
-	private long productCount() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM products", Long.class);
+		JsonNode missing = problem(get(PRODUCTS + "/" + UUID.randomUUID(), null), 404, "not-found", null);
+		assertThat(missing.get("resource").asString()).isEqualTo("Product");
+		problem(get(PRODUCTS + "/42", null), 400, "validation-failed", "id");
+		problem(get(PRODUCTS + "?size=10000", null), 400, "validation-failed", "size");
+		problem(get(PRODUCTS + "?page=-1", null), 400, "validation-failed", "page");
+		problem(get(PRODUCTS + "?page=lots", null), 400, "validation-failed", "page");
 	}
 
 }
