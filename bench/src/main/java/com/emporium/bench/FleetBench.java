@@ -3,10 +3,6 @@ package com.emporium.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -120,19 +116,38 @@ public final class FleetBench {
 		System.out.println("Gatling reports and logs: " + var.resolve("gatling"));
 	}
 
-	private static void seedProducts(Fleet fleet, int count) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(fleet.jdbcUrl("products"), "products",
-				"products-demo");
-				PreparedStatement insert = connection.prepareStatement(
-						"INSERT INTO products (id, name, description, price_amount, price_currency, created_at) "
-								+ "VALUES (gen_random_uuid(), ?, ?, ?, 'GBP', now())")) {
-			for (int i = 0; i < count; i++) {
-				insert.setString(1, "Bench product " + i);
-				insert.setString(2, "A product seeded by the bench harness.");
-				insert.setBigDecimal(3, new java.math.BigDecimal("1.25").add(java.math.BigDecimal.valueOf(i)));
-				insert.addBatch();
+	/**
+	 * Through the public API, as a shop would: a vendor registers (the catalog opens their default
+	 * store from {@code UserRegistered}), signs in and lists products in that store.
+	 */
+	private static void seedProducts(Fleet fleet, int count) throws Exception {
+		String gateway = fleet.gatewayUrl();
+		BenchHttp.awaitRoute(gateway + "/api/v1/products");
+		String vendor = "benchvendor" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		BenchHttp.post(gateway + "/api/v1/auth/register", """
+				{"email":"%s@bench.example","username":"%s","password":"%s","firstName":"Bench","lastName":"Vendor",\
+				"role":"VENDOR"}""".formatted(vendor, vendor, IdentityBench.PASSWORD));
+		String token = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/login",
+				"{\"login\":\"%s\",\"password\":\"%s\"}".formatted(vendor, IdentityBench.PASSWORD)), "access_token");
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		for (int i = 0; i < count; i++) {
+			String product = """
+					{"name":"Bench product %d","description":"A product listed by the bench harness.",\
+					"price":{"amount":"%s","currency":"GBP"},"variants":[{"sku":"BENCH-%s-%d","stock":100}]}"""
+				.formatted(i, new java.math.BigDecimal("1.25").add(java.math.BigDecimal.valueOf(i)), vendor, i);
+			while (true) {
+				try {
+					BenchHttp.post(gateway + "/api/v1/products", product, token);
+					break;
+				}
+				catch (IllegalStateException ex) {
+					// The default store opens from an event: the first product may come before it.
+					if (System.nanoTime() > deadline) {
+						throw ex;
+					}
+					Thread.sleep(500);
+				}
 			}
-			insert.executeBatch();
 		}
 	}
 

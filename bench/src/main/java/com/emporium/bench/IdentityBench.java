@@ -1,15 +1,9 @@
 package com.emporium.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.emporium.devstack.fleet.Fleet;
 import com.emporium.devstack.fleet.FleetOptions;
@@ -44,12 +38,12 @@ public final class IdentityBench {
 		}
 		try (Fleet fleet = Fleet.start(options.build())) {
 			String gateway = fleet.gatewayUrl();
-			awaitRoute(gateway + "/api/v1/auth/username-availability?username=bench");
+			BenchHttp.awaitRoute(gateway + "/api/v1/auth/username-availability?username=bench");
 			String username = "bench" + UUID.randomUUID().toString().substring(0, 8);
-			String userId = field(post(gateway + "/api/v1/auth/register", """
+			String userId = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/register", """
 					{"email":"%s@bench.example","username":"%s","password":"%s","firstName":"Bench","lastName":"User"}"""
 				.formatted(username, username, PASSWORD)), "id");
-			String token = field(post(gateway + "/api/v1/auth/login",
+			String token = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/login",
 					"{\"login\":\"%s\",\"password\":\"%s\"}".formatted(username, PASSWORD)), "access_token");
 			String[] credentials = { "bench.login=" + username, "bench.password=" + PASSWORD, "bench.userId=" + userId,
 					"bench.token=" + token };
@@ -92,39 +86,5 @@ public final class IdentityBench {
 		System.out.printf("%-34s %9.0f %9d %9d%n", label, summary.throughput(), summary.p50(), summary.p99());
 	}
 
-	/** Healthy services are routed to once the gateway's registry has them (Eureka, a few seconds). */
-	private static void awaitRoute(String url) throws Exception {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode() != 200) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("The gateway did not route " + url + " within 90 s");
-				}
-				Thread.sleep(500);
-			}
-		}
-	}
-
-	private static String post(String url, String json) throws Exception {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-	}
-
-	private static String field(String json, String name) {
-		Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-		if (!matcher.find()) {
-			throw new IllegalStateException("No " + name + " in " + json);
-		}
-		return matcher.group(1);
-	}
 
 }

@@ -112,9 +112,19 @@ class FleetIT {
 	void productCreatedThroughTheGatewayReachesTheRecommendationServicesMongoDb() throws IOException {
 		String name = "Fleet lantern " + UUID.randomUUID();
 		String requestId = "fleet-" + UUID.randomUUID();
+		String vendor = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "VENDOR");
+		gateway.post()
+			.uri("/api/v1/stores")
+			.header("Authorization", vendor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Fleet store " + UUID.randomUUID().toString().substring(0, 8)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		// The vendor's only store takes the product.
 		String body = gateway.post()
 			.uri("/api/v1/products")
-			.header("Authorization", "Bearer " + TestJwts.token("vendor-fleet", "VENDOR"))
+			.header("Authorization", vendor)
 			.header("X-Request-Id", requestId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", name, "price", Map.of("amount", "12.50", "currency", "EUR")))

@@ -1,0 +1,66 @@
+package com.emporium.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain HTTP calls the harnesses make to set a fleet up, through its public API. */
+final class BenchHttp {
+
+	private BenchHttp() {
+	}
+
+	/** Healthy services are routed to once the gateway's registry has them (Eureka, a few seconds). */
+	static void awaitRoute(String url) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode() != 200) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The gateway did not route " + url + " within 90 s");
+				}
+				Thread.sleep(500);
+			}
+		}
+	}
+
+	static String post(String url, String json) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+	}
+
+	static String field(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No " + name + " in " + json);
+		}
+		return matcher.group(1);
+	}
+
+	static String post(String url, String json, String bearer) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + bearer)
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+	}
+
+}
