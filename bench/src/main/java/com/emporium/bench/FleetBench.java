@@ -123,6 +123,7 @@ public final class FleetBench {
 	private static void seedProducts(Fleet fleet, int count) throws Exception {
 		String gateway = fleet.gatewayUrl();
 		BenchHttp.awaitRoute(gateway + "/api/v1/products");
+		BenchHttp.awaitRoute(gateway + "/api/v1/auth/username-availability?username=bench");
 		String vendor = "benchvendor" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		BenchHttp.post(gateway + "/api/v1/auth/register", """
 				{"email":"%s@bench.example","username":"%s","password":"%s","firstName":"Bench","lastName":"Vendor",\
