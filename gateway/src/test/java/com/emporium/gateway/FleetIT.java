@@ -117,7 +117,7 @@ class FleetIT {
 			.uri("/api/v1/stores")
 			.header("Authorization", vendor)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Fleet store " + UUID.randomUUID().toString().substring(0, 8)))
+			.body(Map.of("name", "Fleet store", "slug", "fleet-store-" + UUID.randomUUID().toString().substring(0, 8)))
 			.exchange()
 			.expectStatus()
 			.isCreated();
