@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /** Plain HTTP calls the harnesses make to set a fleet up, through its public API. */
 final class BenchHttp {
 
@@ -29,11 +31,19 @@ final class BenchHttp {
 	}
 
 	static String post(String url, String json) throws Exception {
+		return post(url, json, null);
+	}
+
+	/** POSTs JSON, with a bearer token when one is given; anything but a 2xx is an exception. */
+	static String post(String url, String json, @Nullable String bearer) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 != 2) {
 				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
 			}
@@ -47,20 +57,6 @@ final class BenchHttp {
 			throw new IllegalStateException("No " + name + " in " + json);
 		}
 		return matcher.group(1);
-	}
-
-	static String post(String url, String json, String bearer) throws Exception {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + bearer)
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package com.emporium.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "emporium.gateway.rate-limit.burst=5", "emporium.gateway.rate-limit.requests-per-second=1" })
 class GatewayRateLimitTests {
 
-	static final HttpServer upstream = startUpstream();
+	static final HttpServer upstream = GatewayRoutingTests.startUpstream();
 
 	@LocalServerPort
 	int port;
@@ -72,24 +69,6 @@ class GatewayRateLimitTests {
 			.contains("\"retryAfterSeconds\":1");
 		// Only the API is budgeted: docs and probes are not.
 		http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk();
-	}
-
-	private static HttpServer startUpstream() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", exchange -> {
-				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -266,7 +266,8 @@ class GatewayRoutingTests {
 			.isEqualTo(413);
 	}
 
-	private static HttpServer startUpstream() {
+	/** An upstream that echoes the request line and headers; {@code /slow} answers after 5 s. */
+	static HttpServer startUpstream() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -1,5 +1,6 @@
 package com.emporium.gateway.routing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +23,20 @@ class RoutingConfiguration {
 	@Bean
 	RouteLocator serviceRoutes(RouteLocatorBuilder builder, ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
+		Map<String, ServiceUnavailableFallback> guards = new HashMap<>();
+		ServiceRoutes.ROUTES.keySet()
+			.forEach(service -> guards.put(service, new ServiceUnavailableFallback(service, breakers.create(service))));
 		// Sign-in and registration hash a password on purpose (Argon2id, tens to hundreds of ms,
 		// more under load): they get a longer answer budget than the rest of the API.
-		ServiceUnavailableFallback users = new ServiceUnavailableFallback("user-service",
-				breakers.create("user-service"));
 		routes.route("user-service-auth", route -> route.order(-1)
 			.path(ServiceRoutes.PASSWORD_HASHING_PATHS.toArray(String[]::new))
-			.filters(filters -> filters.filter(users))
+			.filters(filters -> filters.filter(guards.get("user-service")))
 			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.PASSWORD_HASHING_TIMEOUT.toMillis())
 			.uri("lb://user-service"));
 		for (Map.Entry<String, List<String>> entry : ServiceRoutes.ROUTES.entrySet()) {
 			String service = entry.getKey();
 			// Added first, the guard wraps the instance lookup too: "no instance" is a 503.
-			ServiceUnavailableFallback guard = new ServiceUnavailableFallback(service, breakers.create(service));
+			ServiceUnavailableFallback guard = guards.get(service);
 			routes.route(service, route -> route.path(entry.getValue().toArray(String[]::new))
 				.filters(filters -> filters.filter(guard))
 				.uri("lb://" + service));
