@@ -22,22 +22,11 @@ public final class FleetBench {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("emporium.root", ".")).toAbsolutePath().normalize();
-		Path var = Files.createTempDirectory("emporium-bench-");
 		Duration idle = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 30));
 		System.out.printf("Emporium fleet bench on %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-
-		// The per-client budget would cap the load generator, one client, at 50 requests/s.
-		FleetOptions.Builder options = FleetOptions.builder(root)
-			.varDir(var)
-			.freePorts(true)
-			.env("EMPORIUM_GATEWAY_RATELIMIT_ENABLED", "false");
-		String javaOpts = System.getProperty("bench.javaOpts");
-		if (javaOpts != null) {
-			options.javaOpts(List.of(javaOpts.trim().split("\\s+")));
-		}
-		System.out.println("Service JVM options: " + (javaOpts != null ? javaOpts : "the launcher's defaults"));
-		try (Fleet fleet = Fleet.start(options.build())) {
+		try (Fleet fleet = BenchFleet.start(root)) {
+			Path var = fleet.options().varDir();
 			printColdStart(fleet);
 			seedProducts(fleet, 50);
 			Thread.sleep(idle);
@@ -51,7 +40,8 @@ public final class FleetBench {
 		System.out.println("== Cold start (fresh var/, embedded infrastructure, every service its own JVM)");
 		System.out.printf("infrastructure ready   %6.1f s%n", seconds(fleet.startedAt(), fleet.infrastructureReadyAt()));
 		for (ServiceInfo service : fleet.services()) {
-			System.out.printf("%-22s %6.1f s to healthy%n", service.name(), service.startupTime().toMillis() / 1000.0);
+			System.out.printf("%-22s %6.1f s to healthy%s%n", service.name(), service.startupTime().toMillis() / 1000.0,
+					service.aotCache() ? " (AOT cache)" : "");
 		}
 		System.out.printf("ALL HEALTHY            %6.1f s (target < 90 s)%n", seconds(fleet.startedAt(), fleet.readyAt()));
 	}

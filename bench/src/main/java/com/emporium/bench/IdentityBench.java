@@ -23,20 +23,11 @@ public final class IdentityBench {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("emporium.root", ".")).toAbsolutePath().normalize();
-		Path var = Files.createTempDirectory("emporium-bench-");
 		int cores = Runtime.getRuntime().availableProcessors();
 		System.out.printf("Emporium identity bench on %d cores, %s%n", cores,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-		FleetOptions.Builder options = FleetOptions.builder(root)
-			.varDir(var)
-			.freePorts(true)
-			// One load generator is one client: the per-client budget would cap it at 50/s.
-			.env("EMPORIUM_GATEWAY_RATELIMIT_ENABLED", "false");
-		String javaOpts = System.getProperty("bench.javaOpts");
-		if (javaOpts != null) {
-			options.javaOpts(List.of(javaOpts.trim().split("\\s+")));
-		}
-		try (Fleet fleet = Fleet.start(options.build())) {
+		try (Fleet fleet = BenchFleet.start(root)) {
+			Path var = fleet.options().varDir();
 			String gateway = fleet.gatewayUrl();
 			BenchHttp.awaitRoute(gateway + "/api/v1/auth/username-availability?username=bench");
 			String username = "bench" + UUID.randomUUID().toString().substring(0, 8);

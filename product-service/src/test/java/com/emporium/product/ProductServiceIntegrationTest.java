@@ -123,6 +123,11 @@ public abstract class ProductServiceIntegrationTest {
 		return problem;
 	}
 
+	/** The ids of a list's {@code items}, in order. */
+	protected static List<String> itemIds(JsonNode list) {
+		return list.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+	}
+
 	/** Whether a JSON object leaves a member out or sends it as null. */
 	protected static boolean absent(JsonNode object, String member) {
 		return object.path(member).isMissingNode() || object.path(member).isNull();
@@ -162,6 +167,15 @@ public abstract class ProductServiceIntegrationTest {
 			}
 		});
 		return body;
+	}
+
+	/** A category (beneath {@code parent} unless null), by an admin; its id. */
+	protected String addCategory(String name, String parent) {
+		Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "slug", "c-" + unique()));
+		if (parent != null) {
+			body.put("parentId", parent);
+		}
+		return body(post("/api/v1/categories", ADMIN, body), 201).get("id").asString();
 	}
 
 	protected JsonNode createProduct(String token, Map<String, Object> body) {

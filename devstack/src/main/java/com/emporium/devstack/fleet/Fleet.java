@@ -105,8 +105,13 @@ public final class Fleet implements AutoCloseable {
 
 	private Instant readyAt;
 
+	private final AotCaches aotCaches;
+
+	private Thread aotTrainer;
+
 	private Fleet(FleetOptions options) {
 		this.options = options;
+		this.aotCaches = new AotCaches(options.repoRoot(), options.javaCommand(), options.javaOpts());
 		this.logDir = options.varDir().resolve("logs");
 		this.pidsFile = options.varDir().resolve("run").resolve("fleet.pids");
 	}
@@ -171,6 +176,9 @@ public final class Fleet implements AutoCloseable {
 			this.readyAt = Instant.now();
 			log.info("Fleet ready in {} s ({} services)", seconds(Duration.between(this.startedAt, this.readyAt)),
 					this.processes.size());
+			if (this.options.aot() == AotMode.TRAIN) {
+				trainAotCachesInBackground();
+			}
 		}
 		catch (FleetException ex) {
 			trace.debug("Fleet start failed", ex);
@@ -362,6 +370,9 @@ public final class Fleet implements AutoCloseable {
 	private Map<String, String> commonEnvironment() {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put(PROFILES_VARIABLE, "local");
+		// glibc keeps up to 8 malloc arenas per core; the JVM's own allocations need far fewer, and each
+		// costs resident memory.
+		env.put("MALLOC_ARENA_MAX", "2");
 		env.put("CONFIG_SERVER_URL", "http://localhost:" + port(FleetService.CONFIG_SERVER));
 		env.put("EUREKA_URL", "http://localhost:%d/eureka/".formatted(port(FleetService.DISCOVERY)));
 		env.put("EMPORIUM_JWKS_URI",
@@ -410,8 +421,9 @@ public final class Fleet implements AutoCloseable {
 			SETSID.ifPresent(command::add);
 			command.add(this.options.javaCommand());
 			command.addAll(this.options.javaOpts());
-			command.add("-jar");
-			command.add(this.options.repoRoot().resolve(service.jar()).toString());
+			List<String> launch = this.aotCaches.launchArguments(service, this.options.aot());
+			sp.aotCache = launch.size() > 2;
+			command.addAll(launch);
 			String header = "==== %s starting %s: %s%n".formatted(Instant.now(), service.serviceName(),
 					String.join(" ", command));
 			Files.writeString(sp.logFile, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -434,6 +446,56 @@ public final class Fleet implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Makes the missing or stale AOT caches of the running services, one at a time on a daemon thread
+	 * (each training run starts the service once more, see {@link AotCaches}); {@link #close()} stops it.
+	 */
+	private void trainAotCachesInBackground() {
+		List<FleetService> stale = this.processes.keySet().stream().filter(service -> !this.aotCaches.fresh(service)).toList();
+		if (stale.isEmpty()) {
+			return;
+		}
+		log.info("Making AOT caches for {} in the background: later starts will be faster",
+				stale.stream().map(FleetService::serviceName).toList());
+		Thread trainer = new Thread(() -> {
+			for (FleetService service : stale) {
+				try {
+					this.aotCaches.train(service, serviceEnvironment(service),
+							this.logDir.resolve(service.serviceName() + "-aot.log"));
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				if (this.closed) {
+					return;
+				}
+			}
+		}, "fleet-aot-training");
+		trainer.setDaemon(true);
+		synchronized (this.lock) {
+			checkNotClosed();
+			this.aotTrainer = trainer;
+			trainer.start();
+		}
+	}
+
+	/**
+	 * Waits until the background AOT training (mode {@link AotMode#TRAIN}) is over.
+	 * @param timeout how long to wait at most
+	 * @return true if no training runs any longer
+	 */
+	public boolean awaitAotTraining(Duration timeout) throws InterruptedException {
+		Thread trainer;
+		synchronized (this.lock) {
+			trainer = this.aotTrainer;
+		}
+		if (trainer == null) {
+			return true;
+		}
+		trainer.join(timeout);
+		return !trainer.isAlive();
+	}
+
 	private void awaitHealthy(List<ServiceProcess> starting) {
 		List<ServiceProcess> pending = new ArrayList<>(starting);
 		while (!pending.isEmpty()) {
@@ -450,8 +512,9 @@ public final class Fleet implements AutoCloseable {
 				if (status.equals("UP")) {
 					sp.healthyAt = Instant.now();
 					iterator.remove();
-					log.info("{} is healthy after {} s: {}", sp.service.serviceName(),
-							seconds(Duration.between(sp.startedAt, sp.healthyAt)), sp.url());
+					log.info("{} is healthy after {} s{}: {}", sp.service.serviceName(),
+							seconds(Duration.between(sp.startedAt, sp.healthyAt)), sp.aotCache ? " (AOT cache)" : "",
+							sp.url());
 				}
 				else if (Instant.now().isAfter(sp.startedAt.plus(this.options.startTimeout()))) {
 					throw new FleetException("%s did not become healthy within %d s (health: %s): see %s.".formatted(
@@ -517,6 +580,7 @@ public final class Fleet implements AutoCloseable {
 			}
 			this.closed = true;
 			Instant stopping = Instant.now();
+			stopAotTraining();
 			boolean anything = this.processes.values().stream().anyMatch(ServiceProcess::alive)
 					|| this.postgres != null || this.kafka != null || this.mongo != null;
 			if (anything) {
@@ -547,6 +611,21 @@ public final class Fleet implements AutoCloseable {
 				log.info("Fleet stopped in {} s", seconds(Duration.between(stopping, Instant.now())));
 			}
 			removeShutdownHook();
+		}
+	}
+
+	/** Stops a training run in progress: its partial cache is thrown away, the next start trains again. */
+	private void stopAotTraining() {
+		Thread trainer = this.aotTrainer;
+		if (trainer == null || !trainer.isAlive()) {
+			return;
+		}
+		trainer.interrupt();
+		try {
+			trainer.join(Duration.ofSeconds(10));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -16,9 +16,10 @@ import java.time.Instant;
  * @param healthyAt when it first answered {@code UP} after that start, or {@code null}
  * @param logFile its stdout and stderr
  * @param swaggerUiUrl its Swagger UI, or {@code null} (discovery, config-server)
+ * @param aotCache whether the running JVM started from its JDK ahead-of-time cache ({@link AotMode})
  */
 public record ServiceInfo(String name, String url, int port, long pid, Instant startedAt, Instant healthyAt,
-		Path logFile, String swaggerUiUrl) {
+		Path logFile, String swaggerUiUrl, boolean aotCache) {
 
 	/**
 	 * @return from process start to first healthy answer, or {@code null} when not healthy yet

@@ -20,6 +20,9 @@ final class ServiceProcess {
 
 	String lastStatus = "-";
 
+	/** Whether the running JVM started from its AOT cache. */
+	boolean aotCache;
+
 	ServiceProcess(FleetService service, int port, Path logFile) {
 		this.service = service;
 		this.port = port;
@@ -37,7 +40,7 @@ final class ServiceProcess {
 	ServiceInfo info() {
 		return new ServiceInfo(this.service.serviceName(), url(), this.port, alive() ? this.process.pid() : -1,
 				this.startedAt, this.healthyAt, this.logFile,
-				this.service.swaggerUi() ? url() + "/swagger-ui.html" : null);
+				this.service.swaggerUi() ? url() + "/swagger-ui.html" : null, this.aotCache);
 	}
 
 }

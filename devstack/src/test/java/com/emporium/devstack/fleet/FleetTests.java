@@ -135,6 +135,12 @@ class FleetTests {
 		assertThat(options.externalInfrastructure()).isTrue();
 		assertThat(options.javaOpts()).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
 		assertThat(options.varDir()).isEqualTo(this.root.resolve("elsewhere"));
+		assertThat(options.aot()).isEqualTo(AotMode.TRAIN);
+		assertThat(FleetOptions.fromEnvironment(this.root, java.util.Map.of("EMPORIUM_AOT", " Off")).aot())
+			.isEqualTo(AotMode.OFF);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> FleetOptions.fromEnvironment(this.root, java.util.Map.of("EMPORIUM_AOT", "yes")))
+			.withMessage("EMPORIUM_AOT is 'yes': use train (the default), use or off.");
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> FleetOptions.fromEnvironment(this.root, java.util.Map.of("EMPORIUM_PG_PORT", "x")))
 			.withMessage("EMPORIUM_PG_PORT is 'x': use a number.");

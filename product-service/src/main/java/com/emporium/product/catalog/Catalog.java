@@ -1,6 +1,5 @@
 package com.emporium.product.catalog;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,13 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -231,45 +227,14 @@ public class Catalog {
 
 	/**
 	 * A page of products.
-	 * @param categoryId the category, with those beneath it
 	 * @param includeInactive unlisted products too: staff, or a store's owner for their store
 	 */
 	@Transactional(readOnly = true)
-	Page<ProductSummary> list(@Nullable UUID categoryId, @Nullable String brand, @Nullable BigDecimal minPrice,
-			@Nullable BigDecimal maxPrice, @Nullable String currency, boolean inStock,
-			@Nullable UUID storeId, List<String> tags, boolean includeInactive, ProductFilter.Order order,
-			Caller caller, Pageable pageable) {
-		if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-			throw InvalidFieldException.parameter("minPrice", "must not be above maxPrice");
-		}
-		Set<UUID> categoryIds = null;
-		if (categoryId != null) {
-			categoryIds = this.categories.subtree(categoryId)
-				.orElseThrow(() -> InvalidFieldException.parameter("category", "does not exist"));
-		}
-		UUID storeOwner = null;
-		if (storeId != null) {
-			storeOwner = this.stores.ownerOf(storeId)
-				.orElseThrow(() -> InvalidFieldException.parameter("store", "does not exist"));
-		}
-		if (includeInactive && !caller.isStaff() && (storeOwner == null || !caller.is(storeOwner))) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
-					"Only admins, managers, or a store's owner listing that store, see unlisted products.");
-		}
-		List<String> lowerCaseTags = tags.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).distinct().toList();
-		ProductFilter filter = new ProductFilter(categoryIds, blankToNull(brand), minPrice, maxPrice, currency,
-				inStock, storeId, lowerCaseTags, includeInactive);
-		Page<UUID> ids = this.search.find(filter, order, pageable);
-		Map<UUID, Product> found = this.products.findAllByIds(ids.getContent())
-			.stream()
-			.collect(Collectors.toMap(Product::id, Function.identity()));
-		List<ProductSummary> items = ids.getContent()
-			.stream()
-			.map(found::get)
-			.filter(Objects::nonNull)
-			.map(ProductSummary::of)
-			.toList();
-		return new PageImpl<>(items, pageable, ids.getTotalElements());
+	Page<ProductSummary> list(Criteria criteria, boolean includeInactive, ProductSort sort, Caller caller,
+			Pageable pageable) {
+		ProductFilter filter = this.search.filter(criteria, includeInactive, caller);
+		Page<UUID> ids = this.search.find(filter, sort, pageable);
+		return new PageImpl<>(this.search.summaries(ids.getContent()), pageable, ids.getTotalElements());
 	}
 
 	/** The store of a vendor who has exactly one: what a product without a storeId goes to. */

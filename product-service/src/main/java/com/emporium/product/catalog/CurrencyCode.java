@@ -21,7 +21,9 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 public @interface CurrencyCode {
 
-	String message() default "must be an ISO 4217 currency code such as EUR or GBP";
+	String MESSAGE = "must be an ISO 4217 currency code such as EUR or GBP";
+
+	String message() default MESSAGE;
 
 	Class<?>[] groups() default {};
 

@@ -86,6 +86,10 @@ class Product {
 	@Column(name = "review_count")
 	private int reviewCount;
 
+	// Counted by the views feature in SQL (Popularity), never written through the entity.
+	@Column(name = "view_count", insertable = false, updatable = false)
+	private long viewCount;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -314,12 +318,20 @@ class Product {
 		return this.reviewCount;
 	}
 
+	long viewCount() {
+		return this.viewCount;
+	}
+
 	Instant createdAt() {
 		return this.createdAt;
 	}
 
 	Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	@Nullable Instant deletedAt() {
+		return this.deletedAt;
 	}
 
 	long version() {

@@ -1,6 +1,5 @@
 package com.emporium.product.catalog;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -12,20 +11,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import com.emporium.platform.security.EndpointAuthorization;
 import com.emporium.platform.web.PageView;
 import com.emporium.platform.web.ProblemException;
 import com.emporium.platform.web.ProblemResponses;
 import com.emporium.product.Caller;
+import com.emporium.product.SessionIds;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +57,11 @@ class ProductController {
 
 	private final Catalog catalog;
 
-	ProductController(Catalog catalog) {
+	private final List<ProductReads> reads;
+
+	ProductController(Catalog catalog, List<ProductReads> reads) {
 		this.catalog = catalog;
+		this.reads = reads;
 	}
 
 	@PostMapping
@@ -88,11 +90,22 @@ class ProductController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "400", description = "id is no UUID, or X-Session-Id is malformed (validation-failed).",
+			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 	@Operation(summary = "Get a product",
 			description = "ETag is its version, for If-Match. Deleted products are 404; unlisted ones too, "
-					+ "except for the store's owner, admins and managers.")
-	ResponseEntity<ProductView> get(@AuthenticationPrincipal @Nullable Jwt jwt, @PathVariable UUID id) {
-		ProductView product = this.catalog.get(id, Caller.of(jwt));
+					+ "except for the store's owner, admins and managers. Counts a view (once per viewer within "
+					+ "emporium.catalog.views.dedup-window; the viewer is the signed-in user, else the X-Session-Id, "
+					+ "else the client address) and publishes ProductViewed for it.")
+	ResponseEntity<ProductView> get(@AuthenticationPrincipal @Nullable Jwt jwt, @PathVariable UUID id,
+			@Parameter(description = SessionIds.DESCRIPTION) @RequestHeader(name = SessionIds.HEADER,
+					required = false) @Nullable String session,
+			HttpServletRequest request) {
+		String sessionId = SessionIds.parse(session);
+		Caller caller = Caller.of(jwt);
+		ProductView product = this.catalog.get(id, caller);
+		ProductReads.Reader reader = new ProductReads.Reader(caller.userId(), sessionId, request.getRemoteAddr());
+		this.reads.forEach(listener -> listener.read(id, reader));
 		return ResponseEntity.ok().eTag(etag(product)).body(product);
 	}
 
@@ -163,24 +176,16 @@ class ProductController {
 					+ "admins and managers, or for a store's owner together with store.")
 	PageView<ProductSummary> list(@AuthenticationPrincipal @Nullable Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-			@RequestParam(name = "category", required = false) @Nullable UUID category,
-			@RequestParam(required = false) @Nullable @Size(max = 100) String brand,
-			@RequestParam(required = false) @Nullable @DecimalMin("0") @DecimalMax("1000000") BigDecimal minPrice,
-			@RequestParam(required = false) @Nullable @DecimalMin("0") @DecimalMax("1000000") BigDecimal maxPrice,
-			@RequestParam(required = false) @Nullable @CurrencyCode String currency,
-			@RequestParam(defaultValue = "false") boolean inStock,
-			@RequestParam(name = "store", required = false) @Nullable UUID store,
-			@RequestParam(required = false) @Nullable @Size(max = 10) List<@Size(max = 40) String> tags,
-			@Parameter(description = "newest (default), price-asc or price-desc") @RequestParam(
-					defaultValue = "newest") @Pattern(regexp = "newest|price-asc|price-desc",
-							message = "must be newest, price-asc or price-desc") String sort,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @ParameterObject Criteria criteria,
+			@Parameter(description = "newest (default), price-asc, price-desc, popularity (most viewed) or rating "
+					+ "(best average review first, unrated last); underscores work too (price_asc)") @RequestParam(
+							defaultValue = "newest") @Pattern(regexp = ProductSort.LIST_PATTERN,
+									message = "must be newest, price-asc, price-desc, popularity or rating") String sort,
 			@RequestParam(defaultValue = "false") boolean includeInactive) {
 		if (includeInactive && jwt == null) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", ProblemResponses.UNAUTHENTICATED);
 		}
-		return PageView.of(this.catalog.list(category, brand, minPrice, maxPrice, currency, inStock, store,
-				(tags != null) ? tags : List.of(), includeInactive, ProductFilter.Order.of(sort), Caller.of(jwt),
+		return PageView.of(this.catalog.list(criteria, includeInactive, ProductSort.of(sort), Caller.of(jwt),
 				PageRequest.of(page, size)));
 	}
 

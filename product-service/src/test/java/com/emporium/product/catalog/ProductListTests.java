@@ -1,6 +1,5 @@
 package com.emporium.product.catalog;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,10 +36,10 @@ class ProductListTests extends ProductServiceIntegrationTest {
 	void filtersCombineAndSortByPrice() {
 		Vendor vendor = Vendor.create();
 		String store = openStore(vendor.token());
-		String root = category("Furniture", null);
-		String chairs = category("Chairs", root);
-		String stools = category("Stools", chairs);
-		String lamps = category("Lamps", null);
+		String root = addCategory("Furniture", null);
+		String chairs = addCategory("Chairs", root);
+		String stools = addCategory("Stools", chairs);
+		String lamps = addCategory("Lamps", null);
 		String brand = "Brand" + unique();
 		String cheap = add(vendor, store, "Cheap stool", "9.99", stools, brand, List.of("oak"), 3);
 		String mid = add(vendor, store, "Mid chair", "50.00", chairs, brand, List.of("oak", "sale"), 0);
@@ -107,18 +106,7 @@ class ProductListTests extends ProductServiceIntegrationTest {
 	}
 
 	private List<String> ids(String path, String token) {
-		return body(get(path + "&size=100", token), 200).get("items")
-			.valueStream()
-			.map(item -> item.get("id").asString())
-			.toList();
-	}
-
-	private String category(String name, String parent) {
-		Map<String, Object> body = new HashMap<>(Map.of("name", name, "slug", "c-" + unique()));
-		if (parent != null) {
-			body.put("parentId", parent);
-		}
-		return body(post("/api/v1/categories", ADMIN, body), 201).get("id").asString();
+		return itemIds(body(get(path + "&size=100", token), 200));
 	}
 
 	private String add(Vendor vendor, String store, String name, String price, String category, String brand,

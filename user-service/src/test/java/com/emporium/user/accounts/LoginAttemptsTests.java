@@ -67,7 +67,8 @@ class LoginAttemptsTests extends UserServiceIntegrationTest {
 	void aLockEndsAfterTheLockoutAndASuccessClearsTheCount() {
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
 		LoginAttempts attempts = new LoginAttempts(this.jdbc,
-				new LoginProperties(3, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000, Duration.ofMinutes(10)),
+				new LoginProperties(3, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000, Duration.ofMinutes(10), 0,
+						Duration.ofSeconds(3)),
 				clock);
 		String login = "clockwork-" + UUID.randomUUID();
 		attempts.failed(login, "10.0.0.1");
@@ -88,7 +89,8 @@ class LoginAttemptsTests extends UserServiceIntegrationTest {
 	void anAddressThatFailsWithManyLoginsIsRefusedForAWhile() {
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
 		LoginAttempts attempts = new LoginAttempts(this.jdbc,
-				new LoginProperties(100, Duration.ofMinutes(15), Duration.ofMinutes(15), 3, Duration.ofMinutes(10)),
+				new LoginProperties(100, Duration.ofMinutes(15), Duration.ofMinutes(15), 3, Duration.ofMinutes(10), 0,
+						Duration.ofSeconds(3)),
 				clock);
 		for (int i = 0; i < 3; i++) {
 			attempts.failed("spray-" + UUID.randomUUID(), "192.0.2.7");

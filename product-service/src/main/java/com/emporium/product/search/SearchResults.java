@@ -1,0 +1,17 @@
+package com.emporium.product.search;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.emporium.product.catalog.Facets;
+import com.emporium.product.catalog.ProductSummary;
+
+/**
+ * A page of a search: send {@code searchId} back with a click.
+ *
+ * @param typoTolerant whether products with names similar to the query were let in because the
+ * full-text match found nothing
+ */
+record SearchResults(UUID searchId, String query, String sort, List<ProductSummary> items, int page, int size,
+		long totalItems, int totalPages, boolean typoTolerant, Facets facets) {
+}

@@ -1,0 +1,24 @@
+package com.emporium.product.wishlists;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.emporium.platform.events.EmporiumEvent;
+
+import org.springframework.modulith.events.Externalized;
+
+/**
+ * A shopper took a product off their wishlist (only published when it was there). Topic
+ * {@code emporium.product.wishlist-item-removed.v1}, key = product id; contract in
+ * {@code docs/events.md}.
+ */
+@Externalized("emporium.product.wishlist-item-removed.v1::#{#this.subject()}")
+public record WishlistItemRemoved(UUID eventId, Instant occurredAt, UUID userId, UUID productId)
+		implements EmporiumEvent {
+
+	@Override
+	public String subject() {
+		return this.productId.toString();
+	}
+
+}
