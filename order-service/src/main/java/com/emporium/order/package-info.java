@@ -1,5 +1,7 @@
 /**
- * The order service: carts, checkout (the order saga) and the order lifecycle. It owns its own PostgreSQL database.
+ * The order service: the catalog read model it prices from, carts, checkout and the order lifecycle,
+ * whose payment and stock steps it orchestrates through events (the order saga). It owns the
+ * {@code orders} database.
  */
 @NullMarked
 package com.emporium.order;

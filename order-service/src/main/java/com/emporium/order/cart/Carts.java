@@ -1,0 +1,34 @@
+package com.emporium.order.cart;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
+
+interface Carts extends JpaRepository<Cart, UUID> {
+
+	/** A user's cart, locked until the transaction ends: changes to one cart are serialised. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Cart c where c.ownerId = :ownerId and c.tokenHash is null")
+	Optional<Cart> findLockedByOwner(UUID ownerId);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Cart c where c.tokenHash = :tokenHash")
+	Optional<Cart> findLockedByTokenHash(String tokenHash);
+
+	/** Creates a user's cart unless it exists; the unique index decides between concurrent requests. */
+	@Modifying
+	@NativeQuery("""
+			INSERT INTO carts (id, owner_id, created_at, updated_at, version)
+			VALUES (:id, :ownerId, :now, :now, 0)
+			ON CONFLICT (owner_id) WHERE token_hash IS NULL DO NOTHING""")
+	int createForOwner(UUID id, UUID ownerId, Instant now);
+
+}

@@ -1,0 +1,44 @@
+package com.emporium.order;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiDocsTests extends OrderServiceIntegrationTest {
+
+	@Test
+	void apiDocsDescribeCartsOrdersAndTheirProblems() {
+		get("/v3/api-docs", null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/cart'].get")
+			.exists()
+			.jsonPath("$.paths['/api/v1/cart/items'].post.responses['409'].description")
+			.value(String.class, description -> assertThat(description).contains("currency-mismatch", "cart-full"))
+			.jsonPath("$.paths['/api/v1/cart/items'].post.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("X-Cart-Token"))
+			.jsonPath("$.paths['/api/v1/cart/items/{itemId}'].patch.responses['404']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/orders'].post.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("Idempotency-Key"))
+			.jsonPath("$.paths['/api/v1/orders'].post.responses['422'].description")
+			.value(String.class, description -> assertThat(description).contains("idempotency-key-reused"))
+			.jsonPath("$.paths['/api/v1/orders'].post.responses['409'].content['application/problem+json']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/orders'].post.security")
+			.exists()
+			.jsonPath("$.paths['/api/v1/orders'].get.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("status", "page", "size"))
+			.jsonPath("$.paths['/api/v1/orders/{id}/cancellation'].post.responses['409'].description")
+			.value(String.class, description -> assertThat(description).contains("illegal-status-transition"))
+			.jsonPath("$.paths['/api/v1/admin/orders'].get.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("status", "customerId", "from", "to"))
+			.jsonPath("$.paths['/api/v1/admin/orders/{id}/status'].put.responses['409']")
+			.exists()
+			.jsonPath("$.components.schemas.PlaceOrderRequest.properties.paymentMethod")
+			.exists()
+			.jsonPath("$.components.schemas.Problem")
+			.exists();
+	}
+
+}

@@ -1,0 +1,206 @@
+package com.emporium.order.orders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.emporium.order.OrderServiceIntegrationTest;
+import com.emporium.platform.test.KafkaTopics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the saga as product-service and payment-service will: their events, published to the
+ * embedded Kafka, in order, out of order and twice.
+ */
+class OrderSagaTests extends OrderServiceIntegrationTest {
+
+	static final String RESERVED = "emporium.product.stock-reserved.v1";
+
+	static final String RESERVATION_FAILED = "emporium.product.stock-reservation-failed.v1";
+
+	static final String RELEASED = "emporium.product.stock-released.v1";
+
+	static final String PAID = "emporium.payment.payment-succeeded.v1";
+
+	static final String PAYMENT_FAILED = "emporium.payment.payment-failed.v1";
+
+	@Test
+	void reservedAndPaidOrdersAreConfirmed() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 2);
+		String id = placed.get("id").asString();
+
+		reserved(id);
+		awaitStatus(id, ada.token(), "AWAITING_PAYMENT");
+		JsonNode requested = awaitEvent("emporium.order.payment-requested.v1", id, event -> true).get("data");
+		assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo(placed.get("total").decimalValue());
+		assertThat(requested.get("currency").asString()).isEqualTo("EUR");
+		assertThat(requested.get("paymentMethod").asString()).isEqualTo("CARD");
+		assertThat(requested.get("orderNumber").asString()).isEqualTo(placed.get("number").asString());
+		assertThat(requested.get("customerId").asString()).isEqualTo(ada.id().toString());
+
+		paid(id, placed.get("total").decimalValue().toPlainString());
+		JsonNode confirmed = awaitStatus(id, ada.token(), "CONFIRMED");
+		assertThat(confirmed.get("history")).extracting(change -> change.get("to").asString())
+			.containsExactly("PENDING", "AWAITING_PAYMENT", "CONFIRMED");
+		assertThat(confirmed.get("history").get(2).get("by").asString()).isEqualTo("event:PaymentSucceeded");
+		JsonNode event = awaitEvent("emporium.order.order-confirmed.v1", id, any -> true);
+		assertThat(event.get("type").asString()).isEqualTo("OrderConfirmed");
+		assertThat(event.get("data").get("total").decimalValue()).isEqualByComparingTo(placed.get("total").decimalValue());
+	}
+
+	@Test
+	void aFailedReservationCancelsTheOrderNamingTheLines() {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 3).get("id").asString();
+		publish(RESERVATION_FAILED, id, "StockReservationFailed", Map.of("orderId", id, "lines",
+				List.of(Map.of("productId", UUID.randomUUID().toString(), "sku", "OAK-1", "requested", 3, "available",
+						1))));
+
+		JsonNode order = awaitStatus(id, ada.token(), "CANCELLED");
+		assertThat(order.get("cancellationReason").asString()).contains("OAK-1", "requested 3", "available 1");
+		JsonNode cancelled = awaitEvent("emporium.order.order-cancelled.v1", id, any -> true).get("data");
+		assertThat(cancelled.get("refund").asBoolean()).isFalse();
+		assertThat(cancelled.get("reason").asString()).contains("OAK-1");
+	}
+
+	@Test
+	void aFailedPaymentCancelsTheOrder() {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 1).get("id").asString();
+		reserved(id);
+		awaitStatus(id, ada.token(), "AWAITING_PAYMENT");
+		publish(PAYMENT_FAILED, id, "PaymentFailed",
+				Map.of("orderId", id, "paymentId", UUID.randomUUID().toString(), "reason", "card declined"));
+
+		assertThat(awaitStatus(id, ada.token(), "CANCELLED").get("cancellationReason").asString())
+			.isEqualTo("Payment failed: card declined");
+		JsonNode cancelled = awaitEvent("emporium.order.order-cancelled.v1", id, any -> true).get("data");
+		assertThat(cancelled.get("refund").asBoolean()).isFalse();
+	}
+
+	@Test
+	void anExpiredReservationCancelsAnOrderAwaitingPaymentAndALatePaymentIsRefunded() {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 1).get("id").asString();
+		reserved(id);
+		awaitStatus(id, ada.token(), "AWAITING_PAYMENT");
+		publish(RELEASED, id, "StockReleased", Map.of("orderId", id, "reason", "reservation expired"));
+		assertThat(awaitStatus(id, ada.token(), "CANCELLED").get("cancellationReason").asString())
+			.contains("reservation expired");
+
+		paid(id, "27.70");
+		JsonNode refund = awaitEvent("emporium.order.order-cancelled.v1", id,
+				event -> event.get("data").get("refund").asBoolean());
+		assertThat(refund.get("data").get("reason").asString()).contains("refund");
+		JsonNode order = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> body(get("/api/v1/orders/" + id, ada.token()), 200),
+					found -> found.get("refundDue").asBoolean());
+		assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void eventsTwiceOrOutOfOrderLeaveACorrectState() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 1);
+		String id = placed.get("id").asString();
+		// A payment before the reservation (it cannot be: dropped), then the reservation twice.
+		String total = placed.get("total").decimalValue().toPlainString();
+		UUID early = paid(id, total);
+		awaitHandled(early);
+		UUID reservation = UUID.randomUUID();
+		Map<String, Object> data = Map.of("orderId", id, "expiresAt", Instant.now().plusSeconds(900).toString());
+		publish(RESERVED, id, "StockReserved", reservation, data);
+		publish(RESERVED, id, "StockReserved", reservation, data);
+		// A different reservation event for the same order: the order is past it, so it is dropped.
+		UUID marker = reserved(id);
+		awaitHandled(marker);
+		assertThat(body(get("/api/v1/orders/" + id, ada.token()), 200).get("status").asString())
+			.isEqualTo("AWAITING_PAYMENT");
+		assertThat(KafkaTopics.readAll("emporium.order.payment-requested.v1")
+			.stream()
+			.filter(record -> id.equals(record.key()))).hasSize(1);
+
+		paid(id, total);
+		awaitStatus(id, ada.token(), "CONFIRMED");
+		// A release or a failed payment after confirmation changes nothing.
+		awaitHandled(publish(RELEASED, id, "StockReleased", Map.of("orderId", id, "reason", "expired")));
+		awaitHandled(publish(PAYMENT_FAILED, id, "PaymentFailed", Map.of("orderId", id, "reason", "late")));
+		JsonNode order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(order.get("history")).hasSize(3);
+	}
+
+	@Test
+	void aReleaseHandledBeforeItsReservationCancelsTheOrderForGood() {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 1).get("id").asString();
+		publish(RELEASED, id, "StockReleased", Map.of("orderId", id, "reason", "reservation expired"));
+		awaitStatus(id, ada.token(), "CANCELLED");
+		awaitHandled(reserved(id));
+		assertThat(body(get("/api/v1/orders/" + id, ada.token()), 200).get("status").asString())
+			.isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void eventsForUnknownOrdersAreDroppedAndOnesWithoutAnOrderIdGoToTheDeadLetterTopic() {
+		awaitHandled(reserved(UUID.randomUUID().toString()));
+		String key = "broken-" + unique();
+		publish(RESERVED, key, "StockReserved", Map.of("expiresAt", Instant.now().toString()));
+		KafkaTopics.Record dead = KafkaTopics.awaitRecord(RESERVED + "-dlt", record -> key.equals(record.key()),
+				Duration.ofSeconds(30));
+		assertThat(dead.header("kafka_dlt-exception-message")).contains("lacks orderId");
+	}
+
+	@Test
+	void aLongPollAnswersWhenTheStatusChangesOrTheTimeIsUp() throws Exception {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 1).get("id").asString();
+		long start = System.nanoTime();
+		JsonNode unchanged = body(get("/api/v1/orders/" + id + "?waitForChangeFrom=PENDING&timeout=1", ada.token()),
+				200);
+		assertThat(unchanged.get("status").asString()).isEqualTo("PENDING");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+		var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+				() -> body(get("/api/v1/orders/" + id + "?waitForChangeFrom=PENDING&timeout=25", ada.token()), 200));
+		Thread.sleep(300);
+		assertThat(waiting).isNotDone();
+		reserved(id);
+		assertThat(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS).get("status").asString())
+			.isEqualTo("AWAITING_PAYMENT");
+
+		problem(get("/api/v1/orders/" + id + "?waitForChangeFrom=PENDING&timeout=26", ada.token()), 400,
+				"validation-failed", "timeout");
+		problem(get("/api/v1/orders/" + id + "?waitForChangeFrom=WAITING", ada.token()), 400, "validation-failed",
+				"waitForChangeFrom");
+	}
+
+	private static UUID reserved(String orderId) {
+		return publish(RESERVED, orderId, "StockReserved",
+				Map.of("orderId", orderId, "expiresAt", Instant.now().plusSeconds(900).toString()));
+	}
+
+	private static UUID paid(String orderId, String amount) {
+		return publish(PAID, orderId, "PaymentSucceeded", Map.of("orderId", orderId, "paymentId",
+				UUID.randomUUID().toString(), "amount", amount, "currency", "EUR"));
+	}
+
+	/** Waits until the saga has handled (or dropped) an event. */
+	private void awaitHandled(UUID eventId) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'order-saga' AND event_id = ?",
+					eventId) == 1);
+	}
+
+}
