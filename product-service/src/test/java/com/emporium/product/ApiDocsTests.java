@@ -42,6 +42,18 @@ class ApiDocsTests extends ProductServiceIntegrationTest {
 			.exists()
 			.jsonPath("$.components.schemas.UpdateCategoryRequest.properties.parentId")
 			.exists()
+			.jsonPath("$.paths['/api/v1/products/{productId}/reviews'].post.responses['409'].description")
+			.value(String.class, description -> assertThat(description).contains("already-reviewed"))
+			.jsonPath("$.paths['/api/v1/products/{productId}/reviews/{reviewId}/helpful-votes/me'].put")
+			.exists()
+			.jsonPath("$.paths['/api/v1/stores/{storeId}/imports'].post.responses['422'].description")
+			.value(String.class, description -> assertThat(description).contains("import-rejected"))
+			.jsonPath("$.paths['/api/v1/products/{productId}/description-drafts'].post.responses['503'].description")
+			.value(String.class, description -> assertThat(description).contains("llm-not-configured"))
+			.jsonPath("$.paths['/api/v1/products/{productId}/description-drafts/{draftId}/accept'].put")
+			.exists()
+			.jsonPath("$.paths['/api/v1/products/{id}'].get.parameters[*].name")
+			.value(names -> assertThat(names.toString()).contains("currency"))
 			.jsonPath("$.components.schemas.Problem")
 			.exists();
 	}

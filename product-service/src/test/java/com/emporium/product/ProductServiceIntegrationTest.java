@@ -21,6 +21,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test classes share this one context. Every test makes its own vendors, stores and slugs, so tests
  * do not see each other's data through the filters they use.
  */
-@EmporiumIntegrationTest
+@EmporiumIntegrationTest(properties = { "emporium.catalog.exchange-rates.api-key=test-key",
+		"emporium.catalog.exchange-rates.timeout=PT0.5S", "emporium.catalog.exchange-rates.retry-after=PT0S",
+		"emporium.catalog.descriptions.model=test-model", "emporium.catalog.descriptions.api-key=llm-key",
+		"emporium.catalog.descriptions.timeout=PT1S", "emporium.catalog.descriptions.max-chars=300",
+		"resilience4j.circuitbreaker.instances.exchange-rates.minimum-number-of-calls=5",
+		"resilience4j.circuitbreaker.instances.exchange-rates.sliding-window-size=5" })
 public abstract class ProductServiceIntegrationTest {
+
+	@DynamicPropertySource
+	static void externalApis(DynamicPropertyRegistry properties) {
+		properties.add("emporium.catalog.exchange-rates.base-url", () -> ExternalApis.server().baseUrl());
+		properties.add("emporium.catalog.descriptions.base-url", () -> ExternalApis.server().baseUrl() + "/v1");
+	}
 
 	protected static final String PROBLEMS = "https://docs.emporium.example/problems/";
 

@@ -3,6 +3,7 @@ package com.emporium.product.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +65,11 @@ public class Catalog {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	Catalog(Products products, ProductSearch search, StoreDirectory stores, CategoryTree categories,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Validator validator) {
+		this.validator = validator;
 		this.products = products;
 		this.search = search;
 		this.stores = stores;
@@ -107,6 +112,60 @@ public class Catalog {
 		stock.forEach(level -> this.events.publishEvent(StockChanged.of(product, level, now)));
 		log.info("Product created productId={} storeId={}", product.id(), product.storeId());
 		return ProductView.of(product);
+	}
+
+	/**
+	 * Adds a product from a row of a bulk import, with the rules of {@link #create}: bean validation
+	 * first (the first broken rule, by JSON pointer), then those of the catalog.
+	 * @return the new product's id
+	 */
+	@Transactional
+	public UUID createFromRow(UUID storeId, ProductRow row, Caller caller) {
+		CreateProductRequest request = row.toRequest(storeId);
+		this.validator.validate(request)
+			.stream()
+			.min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+			.ifPresent(violation -> {
+				String path = violation.getPropertyPath().toString().replace("[", ".").replace("]", "");
+				throw InvalidFieldException.body("#/" + path.replace('.', '/').replaceAll("/+", "/"),
+						violation.getMessage());
+			});
+		return create(request, caller).id();
+	}
+
+	/**
+	 * What a product says about itself, for someone who may change it (its owner, admins): what a
+	 * description is written from.
+	 */
+	@Transactional(readOnly = true)
+	public ProductFacts factsForEditing(UUID id, Caller caller) {
+		Product product = this.products.findLive(id).orElseThrow(() -> new NotFoundException("Product", id));
+		requireOwner(product, caller, false, "change this product");
+		String category = (product.categoryId() != null) ? this.categories.nameOf(product.categoryId()).orElse(null)
+				: null;
+		return new ProductFacts(product.id(), product.name(), product.brand(), category, product.tags(),
+				product.attributes(), product.description(), product.version());
+	}
+
+	/**
+	 * Sets a product's description (its owner, admins), as {@code PATCH} would: under the row lock,
+	 * checking the version when one is named, moving it on and publishing {@link ProductUpdated}.
+	 * @return the new version
+	 */
+	@Transactional
+	public long describe(UUID id, String description, @Nullable Long expectedVersion, Caller caller) {
+		Product product = this.products.findLockedLive(id).orElseThrow(() -> new NotFoundException("Product", id));
+		requireOwner(product, caller, false, "change this product");
+		if (expectedVersion != null) {
+			checkVersion(product, expectedVersion);
+		}
+		Instant now = this.clock.instant();
+		product.describe(product.name(), product.slug(), product.brand(), blankToNull(description));
+		product.touch(now);
+		saveChecked(product, List.of());
+		this.events.publishEvent(ProductUpdated.of(product, now));
+		log.info("Product described productId={} version={}", id, product.version());
+		return product.version();
 	}
 
 	/** A product; an unlisted one only for its store's owner, admins and managers. */

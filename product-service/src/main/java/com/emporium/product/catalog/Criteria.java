@@ -20,7 +20,7 @@ public record Criteria(
 		@Parameter(description = "Exactly this brand, ignoring case (at most 100 characters)") @Nullable String brand,
 		@Parameter(description = "The lowest amount, 0 to 1,000,000, whatever the currency") @Nullable BigDecimal minPrice,
 		@Parameter(description = "The highest amount, 0 to 1,000,000, whatever the currency") @Nullable BigDecimal maxPrice,
-		@Parameter(description = "Only prices in this ISO 4217 currency: add it to compare like with like") @Nullable String currency,
+		@Parameter(description = "Only prices in this ISO 4217 currency: add it to compare like with like") @Nullable String priceCurrency,
 		@Parameter(description = "true: only products with a variant in stock") boolean inStock,
 		@Parameter(description = "One store") @Nullable UUID store,
 		@Parameter(description = "Every one of these tags (at most 10 of up to 40 characters; tags=a,b or "
@@ -42,7 +42,7 @@ public record Criteria(
 		put(parameters, "brand", this.brand);
 		put(parameters, "minPrice", this.minPrice);
 		put(parameters, "maxPrice", this.maxPrice);
-		put(parameters, "currency", this.currency);
+		put(parameters, "priceCurrency", this.priceCurrency);
 		put(parameters, "inStock", this.inStock ? true : null);
 		put(parameters, "store", this.store);
 		put(parameters, "tags", this.tags.isEmpty() ? null : this.tags);

@@ -49,9 +49,9 @@ final class CriteriaParameters implements HandlerMethodArgumentResolver {
 		if (brand != null && brand.length() > MAX_BRAND) {
 			throw InvalidFieldException.parameter("brand", "size must be between 0 and " + MAX_BRAND);
 		}
-		String currency = text(request, "currency");
+		String currency = text(request, "priceCurrency");
 		if (!CURRENCIES.isValid(currency, null)) {
-			throw InvalidFieldException.parameter("currency", CurrencyCode.MESSAGE);
+			throw InvalidFieldException.parameter("priceCurrency", CurrencyCode.MESSAGE);
 		}
 		return new Criteria(uuid(request, "category"), brand, price(request, "minPrice"), price(request, "maxPrice"),
 				currency, flag(request, "inStock"), uuid(request, "store"), tags(request));

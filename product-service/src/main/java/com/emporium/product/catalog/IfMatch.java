@@ -10,19 +10,19 @@ import com.emporium.product.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 
 /** A product's ETag is its version in quotes ({@code "3"}); {@code If-Match} names one. */
-final class IfMatch {
+public final class IfMatch {
 
 	private static final Pattern ETAG = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
 
 	private IfMatch() {
 	}
 
-	static String etag(long version) {
+	public static String etag(long version) {
 		return "\"" + version + "\"";
 	}
 
 	/** The version an {@code If-Match} header names ({@code "3"}, or weak {@code W/"3"}), or null. */
-	static @Nullable Long version(@Nullable String ifMatch) {
+	public static @Nullable Long version(@Nullable String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			return null;
 		}

@@ -80,10 +80,11 @@ class Product {
 
 	private boolean active;
 
-	@Column(name = "rating_average")
+	// Set by the reviews feature in SQL (Ratings), never written through the entity.
+	@Column(name = "rating_average", insertable = false, updatable = false)
 	private @Nullable BigDecimal ratingAverage;
 
-	@Column(name = "review_count")
+	@Column(name = "review_count", insertable = false, updatable = false)
 	private int reviewCount;
 
 	// Counted by the views feature in SQL (Popularity), never written through the entity.

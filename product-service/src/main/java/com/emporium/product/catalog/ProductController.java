@@ -59,9 +59,12 @@ class ProductController {
 
 	private final List<ProductReads> reads;
 
-	ProductController(Catalog catalog, List<ProductReads> reads) {
+	private final CurrencyConverter converter;
+
+	ProductController(Catalog catalog, List<ProductReads> reads, CurrencyConverter converter) {
 		this.catalog = catalog;
 		this.reads = reads;
+		this.converter = converter;
 	}
 
 	@PostMapping
@@ -90,7 +93,8 @@ class ProductController {
 	}
 
 	@GetMapping("/{id}")
-	@ApiResponse(responseCode = "400", description = "id is no UUID, or X-Session-Id is malformed (validation-failed).",
+	@ApiResponse(responseCode = "400",
+			description = "id is no UUID, currency no ISO 4217 code, or X-Session-Id is malformed (validation-failed).",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 	@Operation(summary = "Get a product",
 			description = "ETag is its version, for If-Match. Deleted products are 404; unlisted ones too, "
@@ -100,13 +104,14 @@ class ProductController {
 	ResponseEntity<ProductView> get(@AuthenticationPrincipal @Nullable Jwt jwt, @PathVariable UUID id,
 			@Parameter(description = SessionIds.DESCRIPTION) @RequestHeader(name = SessionIds.HEADER,
 					required = false) @Nullable String session,
+			@Parameter(description = CurrencyConverter.PARAMETER) @RequestParam(required = false) @CurrencyCode @Nullable String currency,
 			HttpServletRequest request) {
 		String sessionId = SessionIds.parse(session);
 		Caller caller = Caller.of(jwt);
 		ProductView product = this.catalog.get(id, caller);
 		ProductReads.Reader reader = new ProductReads.Reader(caller.userId(), sessionId, request.getRemoteAddr());
 		this.reads.forEach(listener -> listener.read(id, reader));
-		return ResponseEntity.ok().eTag(etag(product)).body(product);
+		return ResponseEntity.ok().eTag(etag(product)).body(product.convertedTo(currency, this.converter));
 	}
 
 	@PatchMapping("/{id}")
@@ -181,12 +186,14 @@ class ProductController {
 					+ "(best average review first, unrated last); underscores work too (price_asc)") @RequestParam(
 							defaultValue = "newest") @Pattern(regexp = ProductSort.LIST_PATTERN,
 									message = "must be newest, price-asc, price-desc, popularity or rating") String sort,
-			@RequestParam(defaultValue = "false") boolean includeInactive) {
+			@RequestParam(defaultValue = "false") boolean includeInactive,
+			@Parameter(description = CurrencyConverter.PARAMETER) @RequestParam(required = false) @CurrencyCode @Nullable String currency) {
 		if (includeInactive && jwt == null) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", ProblemResponses.UNAUTHENTICATED);
 		}
-		return PageView.of(this.catalog.list(criteria, includeInactive, ProductSort.of(sort), Caller.of(jwt),
-				PageRequest.of(page, size)));
+		return PageView.of(this.catalog
+			.list(criteria, includeInactive, ProductSort.of(sort), Caller.of(jwt), PageRequest.of(page, size))
+			.map(product -> product.convertedTo(currency, this.converter)));
 	}
 
 	private static String etag(ProductView product) {

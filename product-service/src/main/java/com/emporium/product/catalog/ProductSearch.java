@@ -79,7 +79,7 @@ class ProductSearch {
 			.distinct()
 			.toList();
 		return new ProductFilter(categoryIds, blankToNull(criteria.brand()), criteria.minPrice(),
-				criteria.maxPrice(), criteria.currency(), criteria.inStock(), criteria.store(), tags, includeInactive);
+				criteria.maxPrice(), criteria.priceCurrency(), criteria.inStock(), criteria.store(), tags, includeInactive);
 	}
 
 	Page<UUID> find(ProductFilter filter, ProductSort sort, Pageable pageable) {

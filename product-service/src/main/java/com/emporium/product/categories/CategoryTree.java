@@ -73,6 +73,23 @@ public class CategoryTree {
 	}
 
 	/**
+	 * The top-level category with this slug, added unless it exists (for a catalog loaded at
+	 * startup, such as the demo's).
+	 * @return its id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID ensureTopLevel(String name, String slug, @Nullable String description) {
+		List<UUID> found = this.jdbc.queryForList("SELECT id FROM categories WHERE slug = ?", UUID.class, slug);
+		return found.isEmpty() ? add(new CreateCategoryRequest(name, slug, description, null)).id() : found.get(0);
+	}
+
+	/** A category's name. */
+	@Transactional(readOnly = true)
+	public Optional<String> nameOf(UUID categoryId) {
+		return this.categories.findById(categoryId).map(Category::name);
+	}
+
+	/**
 	 * Whether the category exists, holding a shared lock on it until the transaction ends: a product
 	 * put into it meanwhile cannot lose it to a deletion (the deletion waits and then sees the
 	 * product).

@@ -21,6 +21,8 @@ import com.emporium.platform.security.EndpointAuthorization;
 import com.emporium.product.Caller;
 import com.emporium.product.SessionIds;
 import com.emporium.product.catalog.Criteria;
+import com.emporium.product.catalog.CurrencyCode;
+import com.emporium.product.catalog.CurrencyConverter;
 import com.emporium.product.catalog.ProductFinder;
 import com.emporium.product.catalog.ProductSort;
 import com.emporium.product.catalog.Suggestion;
@@ -49,8 +51,11 @@ class SearchController {
 
 	private final SearchEngine engine;
 
-	SearchController(SearchEngine engine) {
+	private final CurrencyConverter converter;
+
+	SearchController(SearchEngine engine, CurrencyConverter converter) {
 		this.engine = engine;
+		this.converter = converter;
 	}
 
 	@GetMapping
@@ -78,13 +83,17 @@ class SearchController {
 							defaultValue = "relevance") @Pattern(regexp = ProductSort.SEARCH_PATTERN,
 									message = "must be relevance, price_asc, price_desc, newest, popularity or rating") String sort,
 			@Parameter(hidden = true) @RequestParam(defaultValue = "full-text") @Pattern(regexp = "full-text|ilike",
-					message = "must be full-text or ilike") String mode) {
+					message = "must be full-text or ilike") String mode,
+			@Parameter(description = CurrencyConverter.PARAMETER) @RequestParam(
+					required = false) @CurrencyCode @Nullable String currency) {
 		String sessionId = SessionIds.parse(session);
 		Map<String, Object> filters = new LinkedHashMap<>(criteria.asParameters());
 		filters.put("sort", sort);
 		ProductFinder.Matching matching = mode.equals("ilike") ? ProductFinder.Matching.ILIKE
 				: ProductFinder.Matching.FULL_TEXT;
-		return this.engine.search(q, criteria, sort, matching, page, size, filters, Caller.of(jwt), sessionId);
+		SearchResults results = this.engine.search(q, criteria, sort, matching, page, size, filters, Caller.of(jwt),
+				sessionId);
+		return (currency != null) ? results.convertedTo(currency, this.converter) : results;
 	}
 
 	@GetMapping("/suggestions")

@@ -116,6 +116,23 @@ public class StoreDirectory {
 	}
 
 	/**
+	 * A store with this slug, opened for {@code ownerId} unless one is open already (for a catalog
+	 * loaded at startup, such as the demo's).
+	 * @return its id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID ensureOpen(UUID ownerId, String name, String slug, @Nullable String description) {
+		List<UUID> found = this.stores.findLiveIdsBySlug(slug);
+		if (!found.isEmpty()) {
+			return found.get(0);
+		}
+		Store store = new Store(UUID.randomUUID(), ownerId, name, slug, description, this.clock.instant());
+		this.stores.saveAndFlush(store);
+		log.info("Store opened storeId={} ownerId={}", store.id(), ownerId);
+		return store.id();
+	}
+
+	/**
 	 * Stores by name. Shoppers see the active ones; {@code mine} lists the caller's own, inactive
 	 * too; admins and managers see every store that is not deleted.
 	 */

@@ -33,6 +33,9 @@ interface Stores extends JpaRepository<Store, UUID> {
 	@Query("select count(s) > 0 from Store s where s.slug = :slug and s.deletedAt is null")
 	boolean slugTaken(String slug);
 
+	@Query("select s.id from Store s where s.slug = :slug and s.deletedAt is null")
+	List<UUID> findLiveIdsBySlug(String slug);
+
 	@Query("select s from Store s where s.deletedAt is null and s.active = true")
 	Page<Store> findOpen(Pageable pageable);
 

@@ -62,7 +62,7 @@ class ProductListTests extends ProductServiceIntegrationTest {
 		assertThat(ids(base + "&sort=price-desc")).containsExactly(dear, mid, lamp, cheap);
 		assertThat(ids(base + "&sort=price-asc&category=" + root + "&inStock=true&brand=" + brand))
 			.containsExactly(cheap);
-		assertThat(ids(base + "&currency=GBP")).isEmpty();
+		assertThat(ids(base + "&priceCurrency=GBP")).isEmpty();
 		assertThat(ids(PRODUCTS + "?category=" + stools)).containsExactly(cheap);
 	}
 
@@ -93,7 +93,7 @@ class ProductListTests extends ProductServiceIntegrationTest {
 		problem(get(PRODUCTS + "?maxPrice=cheap", null), 400, "validation-failed", "maxPrice");
 		problem(get(PRODUCTS + "?maxPrice=1e999999999", null), 400, "validation-failed", "maxPrice");
 		problem(get(PRODUCTS + "?minPrice=10&maxPrice=5", null), 400, "validation-failed", "minPrice");
-		problem(get(PRODUCTS + "?currency=XYZ", null), 400, "validation-failed", "currency");
+		problem(get(PRODUCTS + "?priceCurrency=XYZ", null), 400, "validation-failed", "priceCurrency");
 		problem(get(PRODUCTS + "?sort=cheapest", null), 400, "validation-failed", "sort");
 		problem(get(PRODUCTS + "?inStock=sometimes", null), 400, "validation-failed", "inStock");
 		problem(get(PRODUCTS + "?brand=" + "b".repeat(101), null), 400, "validation-failed", "brand");

@@ -124,7 +124,7 @@ class SearchTests extends ProductServiceIntegrationTest {
 		assertThat(itemIds(priced)).containsExactlyInAnyOrder(mid, pound);
 		assertThat(bands(priced.get("facets"))).hasSize(4);
 
-		assertThat(itemIds(body(search(Map.of("q", word, "currency", "GBP")), 200))).containsExactly(pound);
+		assertThat(itemIds(body(search(Map.of("q", word, "priceCurrency", "GBP")), 200))).containsExactly(pound);
 		assertThat(itemIds(body(search(Map.of("q", word, "store", store, "tags", "oak")), 200))).hasSize(4);
 		assertThat(itemIds(body(search(Map.of("q", word, "store", openStore(vendor.token()))), 200))).isEmpty();
 
@@ -328,7 +328,7 @@ class SearchTests extends ProductServiceIntegrationTest {
 		problem(search(Map.of("q", q, "category", UUID.randomUUID().toString())), 400, "validation-failed",
 				"category");
 		problem(search(Map.of("q", q, "store", UUID.randomUUID().toString())), 400, "validation-failed", "store");
-		problem(search(Map.of("q", q, "currency", "XYZ")), 400, "validation-failed", "currency");
+		problem(search(Map.of("q", q, "priceCurrency", "XYZ")), 400, "validation-failed", "priceCurrency");
 		problem(search(Map.of("q", q, "currency", "eur")), 400, "validation-failed", "currency");
 		problem(search(Map.of("q", q, "sort", "cheapest")), 400, "validation-failed", "sort");
 		problem(search(Map.of("q", q, "brand", "b".repeat(101))), 400, "validation-failed", "brand");

@@ -1,0 +1,24 @@
+package com.emporium.payment;
+
+import com.emporium.platform.events.EventEnvelope;
+
+/**
+ * An event we can read but not use (a field we need is missing): thrown from a listener, it sends
+ * the record to {@code <topic>-dlt} with this message, and the partition moves on.
+ */
+public class MalformedEventException extends RuntimeException {
+
+	public MalformedEventException(EventEnvelope<?> event, String lacking) {
+		super("%s %s lacks %s".formatted(event.type(), event.id(), lacking));
+	}
+
+	/** The event's data, if it has an id and data at all. */
+	public static <T> T data(EventEnvelope<T> event) {
+		T data = event.data();
+		if (event.id() == null || data == null) {
+			throw new MalformedEventException(event, "id or data");
+		}
+		return data;
+	}
+
+}
