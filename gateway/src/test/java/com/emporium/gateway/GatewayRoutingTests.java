@@ -65,9 +65,9 @@ class GatewayRoutingTests {
 		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri",
 				() -> "http://localhost:" + upstreamPort);
 		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> "http://localhost:" + closedPort);
-		registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
 				() -> "http://localhost:" + upstreamPort);
+		registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
+				() -> "http://localhost:" + closedPort);
 		registry.add("emporium.gateway.cors.allowed-origins", () -> "https://shop.example.com");
 	}
 
@@ -131,7 +131,7 @@ class GatewayRoutingTests {
 	void serviceThatIsDownGivesA503ProblemQuickly() {
 		long started = System.nanoTime();
 		this.http.get()
-			.uri("/api/v1/orders")
+			.uri("/api/v1/payments")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
@@ -143,7 +143,7 @@ class GatewayRoutingTests {
 			.jsonPath("$.type")
 			.isEqualTo("https://docs.emporium.example/problems/service-unavailable")
 			.jsonPath("$.service")
-			.isEqualTo("order-service");
+			.isEqualTo("payment-service");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 	}
 
@@ -163,7 +163,7 @@ class GatewayRoutingTests {
 	void slowServiceGivesA504ProblemWithinTwoSeconds() {
 		long started = System.nanoTime();
 		this.http.get()
-			.uri("/api/v1/payments/slow")
+			.uri("/api/v1/orders/slow")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(504)
@@ -173,6 +173,19 @@ class GatewayRoutingTests {
 			.jsonPath("$.type")
 			.isEqualTo("https://docs.emporium.example/problems/gateway-timeout");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void anOrderReadThatLongPollsMayTakeLongerThanOtherRoutes() {
+		long started = System.nanoTime();
+		this.http.get()
+			.uri("/api/v1/orders/slow?waitForChangeFrom=PENDING&timeout=10")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(echo -> assertThat(echo).startsWith("GET /api/v1/orders/slow?waitForChangeFrom=PENDING&timeout=10"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -33,6 +33,19 @@ class RoutingConfiguration {
 			.filters(filters -> filters.filter(guards.get("user-service")))
 			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.PASSWORD_HASHING_TIMEOUT.toMillis())
 			.uri("lb://user-service"));
+		// A long poll is slow on purpose: its own budget, and its own breaker, so that waiting
+		// clients never count as slow calls against order-service.
+		ServiceUnavailableFallback longPollGuard = new ServiceUnavailableFallback("order-service",
+				breakers.create("order-service-long-poll"));
+		routes.route("order-service-long-poll", route -> route.order(-1)
+			.method(HttpMethod.GET)
+			.and()
+			.path(ServiceRoutes.LONG_POLL_PATH)
+			.and()
+			.query(ServiceRoutes.LONG_POLL_PARAMETER)
+			.filters(filters -> filters.filter(longPollGuard))
+			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.LONG_POLL_TIMEOUT.toMillis())
+			.uri("lb://order-service"));
 		for (Map.Entry<String, List<String>> entry : ServiceRoutes.ROUTES.entrySet()) {
 			String service = entry.getKey();
 			// Added first, the guard wraps the instance lookup too: "no instance" is a 503.

@@ -31,6 +31,16 @@ public final class ServiceRoutes {
 
 	public static final Duration PASSWORD_HASHING_TIMEOUT = Duration.ofSeconds(5);
 
+	/**
+	 * An order read that long-polls ({@code GET /api/v1/orders/{id}?waitForChangeFrom=...&timeout=...},
+	 * up to 25 s at order-service) and its answer budget: the poll's longest wait plus a margin.
+	 */
+	public static final String LONG_POLL_PATH = "/api/v1/orders/*";
+
+	public static final String LONG_POLL_PARAMETER = "waitForChangeFrom";
+
+	public static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(28);
+
 	/** Where the gateway serves each service's OpenAPI document: {@code /api-docs/<service>}. */
 	public static final String API_DOCS_PREFIX = "/api-docs/";
 

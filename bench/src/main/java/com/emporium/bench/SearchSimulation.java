@@ -1,0 +1,55 @@
+package com.emporium.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * One phase of the search figures, through the gateway ({@code bench.target}). Modes:
+ * {@code search} (full-text search with facets, {@code bench.rate} requests/s), {@code ilike} (the
+ * same queries by the {@code mode=ilike} baseline, same rate), {@code get} ({@code GET
+ * /api/v1/products/{id}} over {@code bench.productIds}, {@code bench.users} in flight). Queries are
+ * drawn at random from {@code bench.queries} (comma-separated).
+ */
+public class SearchSimulation extends Simulation {
+
+	{
+		String target = System.getProperty("bench.target");
+		String mode = System.getProperty("bench.mode");
+		Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+		List<String> queries = Arrays.asList(System.getProperty("bench.queries", "lantern").split(","));
+		List<String> ids = Arrays.asList(System.getProperty("bench.productIds", "").split(","));
+		Iterator<Map<String, Object>> feeder = Stream
+			.generate(() -> Map.<String, Object>of("q", queries.get(ThreadLocalRandom.current().nextInt(queries.size())),
+					"id", ids.get(ThreadLocalRandom.current().nextInt(ids.size()))))
+			.iterator();
+		String suffix = mode.equals("ilike") ? "&mode=ilike" : "";
+		String url = mode.equals("get") ? target + "/api/v1/products/#{id}"
+				: target + "/api/v1/search?q=#{q}&size=20" + suffix;
+		ScenarioBuilder scenario = scenario(mode).feed(feeder).exec(http(mode).get(url).check(status().is(200)));
+		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
+		if (mode.equals("get")) {
+			setUp(scenario.injectClosed(constantConcurrentUsers(Integer.getInteger("bench.users", 8)).during(duration))
+				.protocols(protocol));
+		}
+		else {
+			setUp(scenario.injectOpen(constantUsersPerSec(Integer.getInteger("bench.rate", 50)).during(duration))
+				.protocols(protocol));
+		}
+	}
+
+}
