@@ -31,4 +31,9 @@ interface Carts extends JpaRepository<Cart, UUID> {
 			ON CONFLICT (owner_id) WHERE token_hash IS NULL DO NOTHING""")
 	int createForOwner(UUID id, UUID ownerId, Instant now);
 
+	/** Deletes every cart a user owns (their own, and guest carts merged into it), lines included. */
+	@Modifying
+	@NativeQuery("DELETE FROM carts WHERE owner_id = :ownerId")
+	int deleteByOwner(UUID ownerId);
+
 }

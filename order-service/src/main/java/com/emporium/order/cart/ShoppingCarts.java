@@ -149,6 +149,13 @@ public class ShoppingCarts {
 		this.carts.findLockedByOwner(userId).ifPresent(cart -> cart.clear(this.clock.instant()));
 	}
 
+	/** Deletes a user's carts: their account was deleted (no {@link CartItemRemoved}: nobody removed them). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void erase(UUID userId) {
+		int deleted = this.carts.deleteByOwner(userId);
+		log.info("Carts erased userId={} carts={}", userId, deleted);
+	}
+
 	private void removed(Caller caller, Cart cart, CartItem line, int quantity, Instant now) {
 		this.events.publishEvent(new CartItemRemoved(UUID.randomUUID(), now, caller.userId(), cart.id(),
 				line.productId(), line.sku(), quantity));

@@ -15,4 +15,10 @@ public record Address(@NotBlank @Size(max = 100) String name, @NotBlank @Size(ma
 		@Nullable @Size(max = 200) String line2, @NotBlank @Size(max = 100) String city,
 		@NotBlank @Size(max = 20) String postalCode,
 		@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as DE") String country) {
+
+	/** What is kept of an address once its person is erased: the country alone. */
+	static Address erased(Address address) {
+		return new Address("", "", null, "", "", address.country());
+	}
+
 }

@@ -180,6 +180,33 @@ class Order {
 				"Paid after cancellation: refund due"));
 	}
 
+	/**
+	 * A refund that leaves the status as it is (part of a delivered order's total): recorded in the
+	 * history only.
+	 */
+	void recordRefund(String by, String note, Instant now) {
+		this.history.add(new StatusChange(this, this.status, this.status, now, by, note));
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Forgets what identifies the customer (their account was deleted): names, streets, cities and
+	 * postal codes of both addresses, the order notes and what the customer wrote in the history.
+	 * Keeps the country (it set the tax rate), the lines, amounts and the customer's id.
+	 */
+	void erasePersonalData(Instant now) {
+		this.shippingAddress = Address.erased(this.shippingAddress);
+		this.billingAddress = Address.erased(this.billingAddress);
+		this.notes = null;
+		boolean cancelledByCustomer = this.history.stream()
+			.anyMatch(change -> change.to() == OrderStatus.CANCELLED && "customer".equals(change.by()));
+		if (cancelledByCustomer) {
+			this.cancellationReason = null;
+		}
+		this.history.forEach(StatusChange::eraseIfByCustomer);
+		this.updatedAt = now;
+	}
+
 	boolean can(OrderStatus next) {
 		return this.status.canBecome(next) && (next != OrderStatus.REFUNDED || this.paidAt != null);
 	}

@@ -103,6 +103,12 @@ public class OrderLifecycle {
 		log.warn("Payment for a cancelled order, refund requested orderId={}", order.id());
 	}
 
+	/** Records a refund that leaves the order where it is (part of a delivered order). */
+	void recordRefund(Order order, String by, String note) {
+		order.recordRefund(by, note, this.clock.instant());
+		log.info("Partial refund recorded orderId={} status={}", order.id(), order.status());
+	}
+
 	/** Moves the order, records it, and publishes what the move announces. */
 	void move(Order order, OrderStatus next, String by, @Nullable String note) {
 		OrderStatus from = order.status();

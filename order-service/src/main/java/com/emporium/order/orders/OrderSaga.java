@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.emporium.order.MalformedEventException;
 import com.emporium.order.orders.SagaEvents.PaymentFailed;
+import com.emporium.order.orders.SagaEvents.PaymentRefunded;
 import com.emporium.order.orders.SagaEvents.PaymentSucceeded;
 import com.emporium.order.orders.SagaEvents.StockReleased;
 import com.emporium.order.orders.SagaEvents.StockReservationFailed;
@@ -115,6 +116,36 @@ class OrderSaga {
 		order(event, failed.orderId(), EnumSet.of(OrderStatus.AWAITING_PAYMENT))
 			.ifPresent(order -> this.lifecycle.move(order, OrderStatus.CANCELLED, by(event),
 					"Payment failed" + ((failed.reason() != null) ? ": " + failed.reason() : "")));
+	}
+
+	@KafkaListener(id = "saga-payment-refunded", idIsGroup = false,
+			topics = "emporium.payment.payment-refunded.v1")
+	@Transactional
+	public void paymentRefunded(EventEnvelope<PaymentRefunded> event) {
+		PaymentRefunded refunded = MalformedEventException.data(event);
+		Optional<Order> found = order(event, refunded.orderId(),
+				EnumSet.of(OrderStatus.CANCELLED, OrderStatus.DELIVERED));
+		if (found.isEmpty()) {
+			return;
+		}
+		Order order = found.get();
+		String note = "Refunded %s %s: refund %s of payment %s".formatted(refunded.amount(), refunded.currency(),
+				refunded.refundId(), refunded.paymentId());
+		boolean whole = refunded.amount() != null && refunded.amount().compareTo(order.total()) >= 0;
+		if (order.status() == OrderStatus.CANCELLED && order.refundDue()) {
+			// The refund the cancellation asked for (payment-service refunds all that is left).
+			this.lifecycle.move(order, OrderStatus.REFUNDED, by(event), note);
+		}
+		else if (order.status() == OrderStatus.DELIVERED && whole) {
+			this.lifecycle.move(order, OrderStatus.REFUNDED, by(event), note);
+		}
+		else if (order.status() == OrderStatus.DELIVERED) {
+			this.lifecycle.recordRefund(order, by(event), "Partly " + note);
+		}
+		else {
+			log.warn("Ignoring {} for a cancelled order that was never paid orderId={} eventId={}", event.type(),
+					order.id(), event.id());
+		}
 	}
 
 	/**

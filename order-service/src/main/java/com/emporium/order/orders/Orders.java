@@ -1,5 +1,6 @@
 package com.emporium.order.orders;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,5 +19,7 @@ interface Orders extends JpaRepository<Order, UUID>, JpaSpecificationExecutor<Or
 	Optional<Order> findLocked(UUID id);
 
 	boolean existsByNumber(String number);
+
+	List<Order> findByCustomerId(UUID customerId);
 
 }

@@ -43,4 +43,12 @@ final class SagaEvents {
 	record PaymentFailed(@Nullable UUID paymentId, @Nullable UUID orderId, @Nullable String reason) {
 	}
 
+	/**
+	 * {@code emporium.payment.payment-refunded.v1}: {@code amount} (this refund, not the total
+	 * refunded) went back to the customer.
+	 */
+	record PaymentRefunded(@Nullable UUID paymentId, @Nullable UUID orderId, @Nullable BigDecimal amount,
+			@Nullable String currency, @Nullable String refundId) {
+	}
+
 }

@@ -57,6 +57,13 @@ class StatusChange {
 		this.note = note;
 	}
 
+	/** Drops the note of an entry the customer made (a cancellation reason in their words). */
+	void eraseIfByCustomer() {
+		if ("customer".equals(this.by) && this.from != null) {
+			this.note = null;
+		}
+	}
+
 	@Nullable OrderStatus from() {
 		return this.from;
 	}

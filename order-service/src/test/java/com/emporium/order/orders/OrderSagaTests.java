@@ -13,11 +13,13 @@ import tools.jackson.databind.JsonNode;
 import com.emporium.order.OrderServiceIntegrationTest;
 import com.emporium.platform.test.KafkaTopics;
 
+import org.springframework.http.HttpMethod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the saga as product-service and payment-service will: their events, published to the
- * embedded Kafka, in order, out of order and twice.
+ * embedded Kafka, in order, out of order and twice; and the refunds payment-service reports.
  */
 class OrderSagaTests extends OrderServiceIntegrationTest {
 
@@ -30,6 +32,8 @@ class OrderSagaTests extends OrderServiceIntegrationTest {
 	static final String PAID = "emporium.payment.payment-succeeded.v1";
 
 	static final String PAYMENT_FAILED = "emporium.payment.payment-failed.v1";
+
+	static final String REFUNDED = "emporium.payment.payment-refunded.v1";
 
 	@Test
 	void reservedAndPaidOrdersAreConfirmed() {
@@ -182,6 +186,90 @@ class OrderSagaTests extends OrderServiceIntegrationTest {
 				"validation-failed", "timeout");
 		problem(get("/api/v1/orders/" + id + "?waitForChangeFrom=WAITING", ada.token()), 400, "validation-failed",
 				"waitForChangeFrom");
+	}
+
+	@Test
+	void aRefundOfACancelledPaidOrderMakesItRefundedOnceEvenWhenDeliveredTwice() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 1);
+		String id = placed.get("id").asString();
+		String total = placed.get("total").decimalValue().toPlainString();
+		confirm(id, ada, total);
+		body(post("/api/v1/orders/" + id + "/cancellation", ada.token(), Map.of("reason", "changed my mind")), 200);
+
+		UUID eventId = UUID.randomUUID();
+		Map<String, Object> data = refund(id, total, "re_full");
+		publish(REFUNDED, id, "PaymentRefunded", eventId, data);
+		publish(REFUNDED, id, "PaymentRefunded", eventId, data);
+		JsonNode order = awaitStatus(id, ada.token(), "REFUNDED");
+		awaitHandled(eventId);
+		// A second, different refund event finds the order refunded: dropped.
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", refund(id, "1.00", "re_late")));
+
+		order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("REFUNDED");
+		assertThat(order.get("refundDue").asBoolean()).isFalse();
+		assertThat(order.get("history")).extracting(change -> change.get("to").asString())
+			.containsExactly("PENDING", "AWAITING_PAYMENT", "CONFIRMED", "CANCELLED", "REFUNDED");
+		JsonNode last = order.get("history").get(4);
+		assertThat(last.get("by").asString()).isEqualTo("event:PaymentRefunded");
+		assertThat(last.get("note").asString()).contains("re_full", total, "EUR");
+	}
+
+	@Test
+	void aPartialRefundOfADeliveredOrderIsRecordedAndAWholeOneRefundsIt() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 2);
+		String id = placed.get("id").asString();
+		String total = placed.get("total").decimalValue().toPlainString();
+		confirm(id, ada, total);
+		for (String status : new String[] { "SHIPPED", "DELIVERED" }) {
+			body(send(HttpMethod.PUT, "/api/v1/admin/orders/" + id + "/status", ADMIN, Map.of("status", status),
+					Map.of()), 200);
+		}
+
+		UUID partial = UUID.randomUUID();
+		Map<String, Object> data = refund(id, "5.00", "re_part");
+		publish(REFUNDED, id, "PaymentRefunded", partial, data);
+		publish(REFUNDED, id, "PaymentRefunded", partial, data);
+		awaitHandled(partial);
+		JsonNode order = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> body(get("/api/v1/orders/" + id, ada.token()), 200), found -> found.get("history").size() == 6);
+		assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
+		JsonNode recorded = order.get("history").get(5);
+		assertThat(recorded.get("from").asString()).isEqualTo("DELIVERED");
+		assertThat(recorded.get("to").asString()).isEqualTo("DELIVERED");
+		assertThat(recorded.get("note").asString()).contains("re_part", "5.00");
+
+		publish(REFUNDED, id, "PaymentRefunded", refund(id, total, "re_rest"));
+		order = awaitStatus(id, ada.token(), "REFUNDED");
+		assertThat(order.get("history")).hasSize(7);
+		assertThat(order.get("history").get(6).get("note").asString()).contains("re_rest");
+	}
+
+	@Test
+	void aRefundForACancelledOrderThatWasNeverPaidIsIgnored() {
+		Customer ada = Customer.create();
+		String id = placeOrder(ada, "20.00", 1).get("id").asString();
+		body(post("/api/v1/orders/" + id + "/cancellation", ada.token(), null), 200);
+
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", refund(id, "27.70", "re_odd")));
+		JsonNode order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(order.get("history")).hasSize(2);
+	}
+
+	private void confirm(String id, Customer customer, String total) {
+		reserved(id);
+		awaitStatus(id, customer.token(), "AWAITING_PAYMENT");
+		paid(id, total);
+		awaitStatus(id, customer.token(), "CONFIRMED");
+	}
+
+	private static Map<String, Object> refund(String orderId, String amount, String refundId) {
+		return Map.of("orderId", orderId, "paymentId", UUID.randomUUID().toString(), "amount", amount, "currency",
+				"EUR", "refundId", refundId);
 	}
 
 	private static UUID reserved(String orderId) {
