@@ -90,15 +90,15 @@ public final class SearchBench {
 			sql.execute("""
 					INSERT INTO products (id, name, description, price_amount, price_currency, created_at, version,
 					  store_id, slug, brand, category_id, tags, active, updated_at, in_stock)
-					SELECT b.id, b.name, 'A ' || lower(b.name) || ', from the bench catalog.', 1 + (b.g %% 5000) / 100.0, 'GBP',
+					SELECT b.id, b.name, 'A ' || lower(b.name) || ', from the bench catalog.', 1 + (b.g % 5000) / 100.0, 'GBP',
 					  now() - make_interval(secs => b.g), 0,
 					  (SELECT id FROM stores WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1),
-					  'bench-' || b.g, (ARRAY['Acme', 'Regency', 'Northwind', 'Retrospot', NULL])[1 + b.g %% 5],
-					  (SELECT id FROM categories ORDER BY id OFFSET (b.g %% 8) LIMIT 1), ARRAY['bench'], TRUE, now(), FALSE
+					  'bench-' || b.g, (ARRAY['Acme', 'Regency', 'Northwind', 'Retrospot', NULL])[1 + b.g % 5],
+					  (SELECT id FROM categories ORDER BY id OFFSET (b.g % 8) LIMIT 1), ARRAY['bench'], TRUE, now(), FALSE
 					FROM bench_products b""");
 			sql.execute("""
 					INSERT INTO product_variants (id, product_id, position, sku, options, stock, live)
-					SELECT gen_random_uuid(), b.id, 0, 'BENCH-' || b.g, '{}', CASE WHEN b.g %% 5 = 0 THEN 0 ELSE 10 END, TRUE
+					SELECT gen_random_uuid(), b.id, 0, 'BENCH-' || b.g, '{}', CASE WHEN b.g % 5 = 0 THEN 0 ELSE 10 END, TRUE
 					FROM bench_products b""");
 			sql.execute("ANALYZE products");
 			sql.execute("ANALYZE product_variants");
