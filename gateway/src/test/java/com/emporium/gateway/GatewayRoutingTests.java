@@ -2,7 +2,8 @@ package com.emporium.gateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -45,7 +46,13 @@ class GatewayRoutingTests {
 
 	static final HttpServer upstream = startUpstream();
 
-	static final int closedPort = freePort();
+	/**
+	 * A port that refuses connections for the whole class: bound but never listening, so the
+	 * kernel answers a SYN with a reset and nothing else (Kafka, the gateway itself) can take it.
+	 */
+	static final Socket refusing = bindWithoutListening();
+
+	static final int closedPort = refusing.getLocalPort();
 
 	@LocalServerPort
 	int port;
@@ -67,13 +74,14 @@ class GatewayRoutingTests {
 		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
 				() -> "http://localhost:" + upstreamPort);
 		registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
-				() -> "http://localhost:" + closedPort);
+				() -> "http://127.0.0.1:" + closedPort);
 		registry.add("emporium.gateway.cors.allowed-origins", () -> "https://shop.example.com");
 	}
 
 	@AfterAll
-	static void stopUpstream() {
+	static void stopUpstream() throws IOException {
 		upstream.stop(0);
+		refusing.close();
 	}
 
 	/** The JDK client: Apache's would silently retry a 503 after its Retry-After. */
@@ -312,9 +320,11 @@ class GatewayRoutingTests {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	private static Socket bindWithoutListening() {
+		try {
+			Socket socket = new Socket();
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			return socket;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
