@@ -37,6 +37,13 @@ class ApiDocsTests extends OrderServiceIntegrationTest {
 			.exists()
 			.jsonPath("$.components.schemas.PlaceOrderRequest.properties.paymentMethod")
 			.exists()
+			.jsonPath("$.components.schemas.PlaceOrderRequest.required")
+			.value(required -> assertThat(required.toString()).contains("paymentMethod")
+				.doesNotContain("shippingAddress", "billingAddress"))
+			.jsonPath("$.components.schemas.PlaceOrderRequest.properties.shippingAddress.description")
+			.value(String.class, description -> assertThat(description).contains("default shipping address"))
+			.jsonPath("$.paths['/api/v1/orders'].post.responses['400'].description")
+			.value(String.class, description -> assertThat(description).contains("shippingAddress"))
 			.jsonPath("$.components.schemas.Problem")
 			.exists();
 	}

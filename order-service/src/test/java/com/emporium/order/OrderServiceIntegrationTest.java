@@ -1,6 +1,10 @@
 package com.emporium.order;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +29,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"emporium.orders.tax.default-rate=0.10", "emporium.orders.shipping.flat-fee=4.90",
 		"emporium.orders.shipping.free-from=100.00", "emporium.cart.max-lines=3" })
 public abstract class OrderServiceIntegrationTest {
+
+	/**
+	 * Where the service sends mail: chosen once per JVM, since all test classes share one context; the
+	 * notification tests run GreenMail on it (no SMTP server there otherwise: sends fail and are retried).
+	 */
+	protected static final int SMTP_PORT = freePort();
 
 	protected static final String PROBLEMS = "https://docs.emporium.example/problems/";
 
@@ -55,6 +67,19 @@ public abstract class OrderServiceIntegrationTest {
 	protected Catalog catalog;
 
 	protected RestTestClient http;
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+		registry.add("emporium.notifications.from", () -> "Emporium <orders@emporium.test>");
+		registry.add("emporium.notifications.poll-interval", () -> "100ms");
+		registry.add("emporium.notifications.first-retry-after", () -> "500ms");
+		registry.add("emporium.notifications.max-retry-after", () -> "2s");
+		registry.add("emporium.notifications.max-attempts", () -> "4");
+	}
 
 	@BeforeEach
 	void client() {
@@ -224,8 +249,57 @@ public abstract class OrderServiceIntegrationTest {
 		return json(record.value());
 	}
 
+	/**
+	 * Publishes user-service's {@code UserProfileChanged} for the customer and waits until the read
+	 * model has this version.
+	 * @param shipping the default shipping address (user-service's fields), or null; likewise billing
+	 */
+	protected void profile(Customer customer, String email, Map<String, Object> shipping, Map<String, Object> billing,
+			long version) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("userId", customer.id().toString());
+		data.put("email", email);
+		data.put("firstName", "Ada");
+		data.put("lastName", "Lovelace");
+		data.put("defaultShippingAddress", shipping);
+		data.put("defaultBillingAddress", billing);
+		data.put("version", version);
+		publish("emporium.user.user-profile-changed.v1", customer.id().toString(), "UserProfileChanged", data);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> count("SELECT count(*) FROM customer_profiles WHERE customer_id = ? AND version >= ?",
+					customer.id(), version) == 1);
+	}
+
+	/** An address as user-service sends it in {@code UserProfileChanged}. */
+	protected static Map<String, Object> profileAddress(String recipient, String city, String postalCode,
+			String country) {
+		Map<String, Object> address = new LinkedHashMap<>();
+		address.put("addressId", UUID.randomUUID().toString());
+		address.put("label", "HOME");
+		address.put("recipientName", recipient);
+		address.put("line1", "12 St James's Square");
+		address.put("line2", null);
+		address.put("city", city);
+		address.put("region", "Greater London");
+		address.put("postalCode", postalCode);
+		address.put("country", country);
+		address.put("phone", "+44 20 7946 0958");
+		return address;
+	}
+
 	/** A product published to the read model. */
 	protected record Product(UUID id, String sku, String name) {
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.emporium.devstack.infra.EmbeddedKafka;
 import com.emporium.devstack.infra.EmbeddedMongo;
+import com.emporium.devstack.infra.MailCatcher;
 import com.emporium.devstack.infra.EmbeddedPostgres;
 import com.emporium.devstack.infra.InfrastructureException;
 import com.emporium.devstack.infra.PortInUseException;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * once config-server answers, the five business services and the gateway in parallel (they only
  * need their configuration at start; Eureka registrations are picked up within seconds); each
  * stage waits for {@code /actuator/health} to be {@code UP}. {@link #close()} stops in reverse order (SIGTERM, then SIGKILL after
- * {@link FleetOptions#stopTimeout()}), then Kafka, MongoDB and PostgreSQL. Thread-safe; {@code close()}
+ * {@link FleetOptions#stopTimeout()}), then Kafka, MongoDB, the mail catcher and PostgreSQL. Thread-safe; {@code close()}
  * may be called from a shutdown hook while {@link #startAll()} runs.
  */
 public final class Fleet implements AutoCloseable {
@@ -83,11 +84,17 @@ public final class Fleet implements AutoCloseable {
 
 	private int mongoPort;
 
+	private int mailSmtpPort;
+
+	private int mailWebPort;
+
 	private EmbeddedPostgres postgres;
 
 	private EmbeddedKafka kafka;
 
 	private EmbeddedMongo mongo;
+
+	private MailCatcher mailCatcher;
 
 	private Map<String, String> commonEnv = Map.of();
 
@@ -262,6 +269,10 @@ public final class Fleet implements AutoCloseable {
 		this.kafkaControllerPort = pickPort(this.options.port(FleetOptions.KAFKA_CONTROLLER), "Kafka controller",
 				EmbeddedKafka.CONTROLLER_PORT_ENV, taken);
 		this.mongoPort = pickPort(this.options.port(FleetOptions.MONGO), "MongoDB", EmbeddedMongo.PORT_ENV, taken);
+		this.mailSmtpPort = pickPort(this.options.port(FleetOptions.MAIL_SMTP), "SMTP mail catcher",
+				MailCatcher.SMTP_PORT_ENV, taken);
+		this.mailWebPort = pickPort(this.options.port(FleetOptions.MAIL_WEB), "mail catcher web page",
+				MailCatcher.WEB_PORT_ENV, taken);
 		// PostgreSQL checks its own port, after stopping a postmaster an earlier run may have left behind.
 		this.postgresPort = this.options.freePorts() ? pickPort(0, "PostgreSQL", null, taken)
 				: this.options.port(FleetOptions.POSTGRES);
@@ -319,6 +330,12 @@ public final class Fleet implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
+			}
+			try {
+				this.mailCatcher = MailCatcher.start(this.mailSmtpPort, this.mailWebPort);
+			}
+			catch (RuntimeException ex) {
+				failure = (failure != null) ? failure : ex;
 			}
 			try {
 				this.postgres = pg.join();
@@ -383,6 +400,9 @@ public final class Fleet implements AutoCloseable {
 		if (!this.options.externalInfrastructure()) {
 			env.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 			env.put("MONGODB_URI", this.mongo.connectionString(MONGO_DATABASE));
+			// order-service's emails go to the mail catcher (config-repo/order-service.yml reads these).
+			env.put("SMTP_HOST", "localhost");
+			env.put("SMTP_PORT", String.valueOf(this.mailCatcher.smtpPort()));
 		}
 		return env;
 	}
@@ -570,7 +590,7 @@ public final class Fleet implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every service in reverse start order, then Kafka, MongoDB and PostgreSQL. Idempotent.
+	 * Stops every service in reverse start order, then Kafka, MongoDB, the mail catcher and PostgreSQL. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -582,7 +602,7 @@ public final class Fleet implements AutoCloseable {
 			Instant stopping = Instant.now();
 			stopAotTraining();
 			boolean anything = this.processes.values().stream().anyMatch(ServiceProcess::alive)
-					|| this.postgres != null || this.kafka != null || this.mongo != null;
+					|| this.postgres != null || this.kafka != null || this.mongo != null || this.mailCatcher != null;
 			if (anything) {
 				log.info("Stopping the fleet");
 			}
@@ -598,6 +618,7 @@ public final class Fleet implements AutoCloseable {
 			}
 			closeQuietly("Kafka", this.kafka);
 			closeQuietly("MongoDB", this.mongo);
+			closeQuietly("mail catcher", this.mailCatcher);
 			closeQuietly("PostgreSQL", this.postgres);
 			try {
 				if (this.pidsWritten) {
@@ -791,6 +812,21 @@ public final class Fleet implements AutoCloseable {
 	}
 
 	/**
+	 * @return the mail catcher's web page ({@code http://localhost:<port>/}), or {@code null} with
+	 * external infrastructure
+	 */
+	public String mailCatcherUrl() {
+		return (this.mailCatcher != null) ? this.mailCatcher.url() : null;
+	}
+
+	/**
+	 * @return the mail catcher's SMTP port, or {@code -1} with external infrastructure
+	 */
+	public int smtpPort() {
+		return (this.mailCatcher != null) ? this.mailCatcher.smtpPort() : -1;
+	}
+
+	/**
 	 * @param database e.g. {@code orders}
 	 * @return the embedded server's JDBC URL for it (log in as the database name with
 	 * {@code <database>-demo}), or {@code null} with external infrastructure
@@ -845,22 +881,24 @@ public final class Fleet implements AutoCloseable {
 						sp.service.swaggerUi() ? sp.url() + "/swagger-ui.html" : "-", display(sp.logFile)));
 			}
 		}
-		rows.addAll(infrastructureRows(this.options, this.postgresPort, this.kafkaPort, this.mongoPort));
+		rows.addAll(infrastructureRows(this.options, this.postgresPort, this.kafkaPort, this.mongoPort,
+				this.mailSmtpPort, this.mailWebPort));
 		return rows;
 	}
 
 	/**
 	 * Status rows for the infrastructure of a fleet run by another process (read from its ports).
 	 * @param options the options that fleet was started with, usually from the environment
-	 * @return rows for PostgreSQL, Kafka and MongoDB, or one row saying they are external
+	 * @return rows for PostgreSQL, Kafka, MongoDB and the mail catcher, or one row saying they are external
 	 */
 	public static List<FleetTable.Row> infrastructureRows(FleetOptions options) {
 		return infrastructureRows(options, options.port(FleetOptions.POSTGRES), options.port(FleetOptions.KAFKA),
-				options.port(FleetOptions.MONGO));
+				options.port(FleetOptions.MONGO), options.port(FleetOptions.MAIL_SMTP),
+				options.port(FleetOptions.MAIL_WEB));
 	}
 
 	private static List<FleetTable.Row> infrastructureRows(FleetOptions options, int postgresPort, int kafkaPort,
-			int mongoPort) {
+			int mongoPort, int mailSmtpPort, int mailWebPort) {
 		if (options.externalInfrastructure()) {
 			return List.of(new FleetTable.Row("infrastructure", "external (EMPORIUM_INFRA=external)", "-", "-", "-"));
 		}
@@ -870,7 +908,10 @@ public final class Fleet implements AutoCloseable {
 						"-", display(options.repoRoot(), options.varDir().resolve("logs/postgres.log"))),
 				new FleetTable.Row("kafka", "localhost:" + kafkaPort, listening(kafkaPort), "-", launcherLog),
 				new FleetTable.Row("mongodb", "mongodb://localhost:%d/%s".formatted(mongoPort, MONGO_DATABASE),
-						listening(mongoPort), "-", launcherLog));
+						listening(mongoPort), "-", launcherLog),
+				// The URL column is the page people open; the health is the SMTP port's.
+				new FleetTable.Row("mail-catcher", "http://localhost:%d/ (SMTP %d)".formatted(mailWebPort, mailSmtpPort),
+						listening(mailSmtpPort), "-", launcherLog));
 	}
 
 	private static String listening(int port) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.emporium.devstack.infra.EmbeddedKafka;
 import com.emporium.devstack.infra.EmbeddedMongo;
+import com.emporium.devstack.infra.MailCatcher;
 import com.emporium.devstack.infra.EmbeddedPostgres;
 
 /**
@@ -24,10 +25,12 @@ import com.emporium.devstack.infra.EmbeddedPostgres;
  * {@code logs/})
  * @param freePorts pick free ports for every service and server instead of the configured ones, so
  * a test fleet never collides with a developer's fleet
- * @param externalInfrastructure start no embedded servers; services get {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code MONGODB_URI} and {@code <SVC>_DB_*} from the environment as given
+ * @param externalInfrastructure start no embedded servers (nor the mail catcher); services get
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI}, {@code <SVC>_DB_*} and {@code SMTP_*} from
+ * the environment as given
  * @param ports ports by service name ({@code order-service}) or server ({@link #POSTGRES},
- * {@link #KAFKA}, {@link #KAFKA_CONTROLLER}, {@link #MONGO}); missing ones take the defaults; ignored
+ * {@link #KAFKA}, {@link #KAFKA_CONTROLLER}, {@link #MONGO}, {@link #MAIL_SMTP}, {@link #MAIL_WEB});
+ * missing ones take the defaults; ignored
  * with {@code freePorts}
  * @param extraEnv variables added to every service's environment last (they win)
  * @param javaCommand the {@code java} executable for the services
@@ -52,6 +55,12 @@ public record FleetOptions(Path repoRoot, Path varDir, boolean freePorts, boolea
 
 	/** Key of the MongoDB port in {@link #ports()}. */
 	public static final String MONGO = "mongo";
+
+	/** Key of the mail catcher's SMTP port in {@link #ports()}. */
+	public static final String MAIL_SMTP = "mail-smtp";
+
+	/** Key of the mail catcher's web page port in {@link #ports()}. */
+	public static final String MAIL_WEB = "mail-web";
 
 	/**
 	 * JVM options for each service, chosen for a 2-core machine running eight JVMs and a target of
@@ -111,6 +120,8 @@ public record FleetOptions(Path repoRoot, Path varDir, boolean freePorts, boolea
 		readPort(env, EmbeddedKafka.PORT_ENV).ifPresent(port -> builder.port(KAFKA, port));
 		readPort(env, EmbeddedKafka.CONTROLLER_PORT_ENV).ifPresent(port -> builder.port(KAFKA_CONTROLLER, port));
 		readPort(env, EmbeddedMongo.PORT_ENV).ifPresent(port -> builder.port(MONGO, port));
+		readPort(env, MailCatcher.SMTP_PORT_ENV).ifPresent(port -> builder.port(MAIL_SMTP, port));
+		readPort(env, MailCatcher.WEB_PORT_ENV).ifPresent(port -> builder.port(MAIL_WEB, port));
 		String varDir = env.get("EMPORIUM_VAR_DIR");
 		if (varDir != null && !varDir.isBlank()) {
 			builder.varDir(repoRoot.resolve(varDir));
@@ -143,7 +154,7 @@ public record FleetOptions(Path repoRoot, Path varDir, boolean freePorts, boolea
 
 	/**
 	 * @param key a service name or one of {@link #POSTGRES}, {@link #KAFKA}, {@link #KAFKA_CONTROLLER},
-	 * {@link #MONGO}
+	 * {@link #MONGO}, {@link #MAIL_SMTP}, {@link #MAIL_WEB}
 	 * @return the configured port (ignoring {@link #freePorts()})
 	 */
 	public int port(String key) {
@@ -157,6 +168,8 @@ public record FleetOptions(Path repoRoot, Path varDir, boolean freePorts, boolea
 			case KAFKA -> 19092;
 			case KAFKA_CONTROLLER -> 19093;
 			case MONGO -> 17017;
+			case MAIL_SMTP -> 13025;
+			case MAIL_WEB -> 18025;
 			default -> FleetService.named(key).defaultPort();
 		};
 	}

@@ -40,6 +40,7 @@ class FleetTests {
 	void startsEveryServiceAgainstEmbeddedInfrastructureAndStopsEverything() {
 		Fleet fleet = Fleet.start(options().build());
 		List<ServiceInfo> services;
+		int smtpPort = fleet.smtpPort();
 		try {
 			services = fleet.services();
 			assertThat(services).extracting(ServiceInfo::name)
@@ -61,11 +62,16 @@ class FleetTests {
 				.containsEntry("ORDER_DB_URL", fleet.jdbcUrl("orders"))
 				.containsEntry("KAFKA_BOOTSTRAP_SERVERS", fleet.kafkaBootstrapServers())
 				.containsEntry("MONGODB_URI", fleet.mongoConnectionString())
+				.containsEntry("SMTP_HOST", "localhost")
+				.containsEntry("SMTP_PORT", String.valueOf(fleet.smtpPort()))
 				.containsEntry("SPRING_PROFILES_ACTIVE", "local")
 				.containsEntry("SERVER_PORT", String.valueOf(fleet.port("order-service")))
 				.containsEntry("GATEWAY_PORT", String.valueOf(fleet.port("gateway")))
 				.containsEntry("EUREKA_URL", "http://localhost:%d/eureka/".formatted(fleet.port("discovery")))
 				.doesNotContainKey("USER_DB_PASSWORD");
+			assertThat(fleet.mailCatcherUrl()).isNotEqualTo("http://localhost:18025/").startsWith("http://localhost:");
+			assertThat(Ports.isListening(fleet.smtpPort())).isTrue();
+			assertThat(fleet.table()).extracting(FleetTable.Row::name).contains("mail-catcher");
 			assertThat(fleet.gatewayUrl()).isEqualTo("http://localhost:" + fleet.port("gateway"));
 			assertThat(fleet.port("gateway")).isNotEqualTo(8080);
 
@@ -87,6 +93,7 @@ class FleetTests {
 		assertThat(this.root.resolve("var/postgres/postgresql.conf")).exists();
 		assertThat(this.root.resolve("var/kafka/meta.properties")).exists();
 		assertThat(this.root.resolve("var/run/fleet.pids")).doesNotExist();
+		assertThat(Ports.isListening(smtpPort)).isFalse();
 		assertThat(ProcessHandle.current().descendants()).isEmpty();
 	}
 
@@ -132,6 +139,10 @@ class FleetTests {
 
 		assertThat(options.port("gateway")).isEqualTo(port);
 		assertThat(options.port(FleetOptions.POSTGRES)).isEqualTo(15432);
+		assertThat(options.port(FleetOptions.MAIL_SMTP)).isEqualTo(13025);
+		assertThat(options.port(FleetOptions.MAIL_WEB)).isEqualTo(18025);
+		assertThat(FleetOptions.fromEnvironment(this.root, java.util.Map.of("EMPORIUM_SMTP_PORT", "2525",
+				"EMPORIUM_MAIL_PORT", "8025")).port(FleetOptions.MAIL_SMTP)).isEqualTo(2525);
 		assertThat(options.externalInfrastructure()).isTrue();
 		assertThat(options.javaOpts()).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
 		assertThat(options.varDir()).isEqualTo(this.root.resolve("elsewhere"));

@@ -24,7 +24,8 @@ public final class ServiceRoutes {
 					"/api/v1/admin/orders/**"),
 			"payment-service", List.of("/api/v1/payments", "/api/v1/payments/**"),
 			"recommendation-service", List.of("/api/v1/recommendations", "/api/v1/recommendations/**",
-					"/api/v1/interactions", "/api/v1/interactions/**", "/api/v1/admin/recommendations/**"));
+					"/api/v1/interactions", "/api/v1/interactions/**", "/api/v1/admin/recommendations/**",
+					"/api/v1/admin/interactions", "/api/v1/admin/interactions/**"));
 
 	/** User-service paths that hash a password, and their answer budget (others: 1.5 s). */
 	public static final List<String> PASSWORD_HASHING_PATHS = List.of("/api/v1/auth/login", "/api/v1/auth/register");

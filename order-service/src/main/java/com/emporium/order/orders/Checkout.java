@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,9 @@ import com.emporium.order.cart.ShoppingCarts;
 import com.emporium.order.cart.ShoppingCarts.CartLine;
 import com.emporium.order.catalog.Catalog;
 import com.emporium.order.catalog.CatalogProduct;
+import com.emporium.order.customers.CustomerProfile;
+import com.emporium.order.customers.CustomerProfile.ProfileAddress;
+import com.emporium.order.customers.CustomerProfiles;
 import com.emporium.platform.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,6 +59,8 @@ public class Checkout {
 
 	private final Catalog catalog;
 
+	private final CustomerProfiles profiles;
+
 	private final OrderNumbers numbers;
 
 	private final OrderProperties properties;
@@ -65,13 +71,14 @@ public class Checkout {
 
 	private final Clock clock;
 
-	Checkout(Orders orders, CheckoutKeys keys, ShoppingCarts carts, Catalog catalog, OrderNumbers numbers,
-			OrderProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+	Checkout(Orders orders, CheckoutKeys keys, ShoppingCarts carts, Catalog catalog, CustomerProfiles profiles,
+			OrderNumbers numbers, OrderProperties properties, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.orders = orders;
 		this.keys = keys;
 		this.carts = carts;
 		this.catalog = catalog;
+		this.profiles = profiles;
 		this.numbers = numbers;
 		this.properties = properties;
 		this.events = events;
@@ -88,8 +95,14 @@ public class Checkout {
 	 * case another order took the number meanwhile.
 	 */
 	Placed place(UUID customerId, String key, PlaceOrderRequest request) {
-		check(request.shippingAddress(), "#/shippingAddress/country");
-		check(request.billingAddress(), "#/billingAddress/country");
+		if (request.shippingAddress() != null) {
+			check(request.shippingAddress(), "#/shippingAddress/country");
+		}
+		if (request.billingAddress() != null) {
+			check(request.billingAddress(), "#/billingAddress/country");
+		}
+		// The body as sent, before any default is filled in: a retry without addresses is the same
+		// request even if the profile changed in between.
 		String hash = hash(request);
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -146,8 +159,9 @@ public class Checkout {
 					lines.stream().map(CartLine::sku).toList());
 		}
 		String currency = currencies.iterator().next();
-		Order order = new Order(number(now), customerId, currency, request.paymentMethod(), request.shippingAddress(),
-				request.billingAddress(), request.notes(),
+		Addresses addresses = addresses(customerId, request);
+		Order order = new Order(number(now), customerId, currency, request.paymentMethod(), addresses.shipping(),
+				addresses.billing(), request.notes(),
 				(request.recommendation() != null) ? request.recommendation().source() : null,
 				(request.recommendation() != null) ? request.recommendation().id() : null, now);
 		BigDecimal subtotal = BigDecimal.ZERO;
@@ -158,7 +172,7 @@ public class Checkout {
 					line.quantity());
 			subtotal = subtotal.add(price.multiply(BigDecimal.valueOf(line.quantity())));
 		}
-		Totals totals = Totals.of(subtotal, currency, request.shippingAddress().country(), this.properties);
+		Totals totals = Totals.of(subtotal, currency, addresses.shipping().country(), this.properties);
 		order.price(totals.subtotal(), totals.tax(), totals.shipping());
 		this.orders.saveAndFlush(order);
 		this.keys.made(customerId, key, order.id());
@@ -167,6 +181,64 @@ public class Checkout {
 		this.events.publishEvent(OrderPlaced.of(view, now));
 		log.info("Order placed orderId={} number={}", order.id(), order.number());
 		return new Placed(view, false);
+	}
+
+	private record Addresses(Address shipping, Address billing) {
+	}
+
+	/**
+	 * The order's addresses: those sent, else the profile's defaults; billing falls back to the
+	 * order's shipping address when the profile has no default billing address either.
+	 */
+	private Addresses addresses(UUID customerId, PlaceOrderRequest request) {
+		Address shipping = request.shippingAddress();
+		Address billing = request.billingAddress();
+		if (shipping != null && billing != null) {
+			return new Addresses(shipping, billing);
+		}
+		Optional<CustomerProfile> profile = this.profiles.find(customerId);
+		if (shipping == null) {
+			ProfileAddress fallback = profile.map(CustomerProfile::defaultShippingAddress).orElse(null);
+			if (fallback == null) {
+				throw InvalidFieldException.body("#/shippingAddress",
+						"required: your profile has no default shipping address");
+			}
+			shipping = fromProfile(fallback, "#/shippingAddress", "shipping");
+		}
+		if (billing == null) {
+			ProfileAddress fallback = profile.map(CustomerProfile::defaultBillingAddress).orElse(null);
+			billing = (fallback != null) ? fromProfile(fallback, "#/billingAddress", "billing") : shipping;
+		}
+		return new Addresses(shipping, billing);
+	}
+
+	/**
+	 * An address of the profile as the order keeps it. user-service's addresses may lack a postal code
+	 * (orders need one) and have a region and phone (orders keep neither).
+	 */
+	private static Address fromProfile(ProfileAddress address, String pointer, String kind) {
+		if (blank(address.recipientName()) || blank(address.line1()) || blank(address.city())
+				|| blank(address.country())) {
+			throw InvalidFieldException.body(pointer,
+					"required: your default %s address is incomplete; send one".formatted(kind));
+		}
+		if (blank(address.postalCode())) {
+			throw InvalidFieldException.body(pointer,
+					"required: your default %s address has no postal code; send one".formatted(kind));
+		}
+		Address converted = new Address(Objects.requireNonNull(address.recipientName()),
+				Objects.requireNonNull(address.line1()), blank(address.line2()) ? null : address.line2(),
+				Objects.requireNonNull(address.city()), Objects.requireNonNull(address.postalCode()),
+				Objects.requireNonNull(address.country()));
+		if (!COUNTRIES.contains(converted.country())) {
+			throw InvalidFieldException.body(pointer,
+					"required: the country of your default %s address is unknown; send one".formatted(kind));
+		}
+		return converted;
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
 	}
 
 	/** A number no order has yet, as far as we can see; the unique index has the last word. */

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.emporium.order.MalformedEventException;
 import com.emporium.order.cart.ShoppingCarts;
+import com.emporium.order.customers.CustomerProfiles;
 import com.emporium.platform.events.EventEnvelope;
 import com.emporium.platform.events.ProcessedEvents;
 
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Forgets a user whose account user-service deleted ({@code emporium.user.user-deleted.v1}): the
  * names, streets, cities, postal codes and notes on their orders (see
- * {@link Order#erasePersonalData}) and their carts. Order ids, numbers, lines, amounts, countries
+ * {@link Order#erasePersonalData}), their carts and their profile (email, names, default
+ * addresses: {@link CustomerProfiles#erase}, which notifications follow). Order ids, numbers, lines, amounts, countries
  * and the customer id stay: they are the shop's records. Each event is handled once (consumer
  * {@value #CONSUMER} in {@code processed_event}); erasing twice would change nothing anyway.
  */
@@ -37,13 +39,17 @@ class CustomerErasure {
 
 	private final ShoppingCarts carts;
 
+	private final CustomerProfiles profiles;
+
 	private final ProcessedEvents processedEvents;
 
 	private final Clock clock;
 
-	CustomerErasure(Orders orders, ShoppingCarts carts, ProcessedEvents processedEvents, Clock clock) {
+	CustomerErasure(Orders orders, ShoppingCarts carts, CustomerProfiles profiles, ProcessedEvents processedEvents,
+			Clock clock) {
 		this.orders = orders;
 		this.carts = carts;
+		this.profiles = profiles;
 		this.processedEvents = processedEvents;
 		this.clock = clock;
 	}
@@ -67,6 +73,7 @@ class CustomerErasure {
 		List<Order> theirs = this.orders.findByCustomerId(userId);
 		theirs.forEach(order -> order.erasePersonalData(now));
 		this.carts.erase(userId);
+		this.profiles.erase(userId);
 		log.info("Personal data erased userId={} orders={}", userId, theirs.size());
 	}
 

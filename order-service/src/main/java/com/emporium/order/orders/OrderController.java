@@ -65,14 +65,18 @@ class OrderController {
 			description = "Turns the caller's cart into a PENDING order priced from the catalog now: subtotal, tax at "
 					+ "the shipping country's rate, shipping (a flat fee, free from a threshold), total. Empties the "
 					+ "cart and publishes OrderPlaced; the order then moves on as stock is reserved and payment "
-					+ "made (poll GET /orders/{id}). The same Idempotency-Key with the same body within 24 h returns "
+					+ "made (poll GET /orders/{id}). A missing shippingAddress is the default shipping address of the "
+					+ "user's profile; a missing billingAddress its default billing address, else the order's "
+					+ "shipping address. The same Idempotency-Key with the same body within 24 h returns "
 					+ "the same order (200, Idempotent-Replayed: true) instead of placing another.",
 			security = @SecurityRequirement(name = BEARER))
 	@ApiResponse(responseCode = "201", description = "The order was placed")
 	@ApiResponse(responseCode = "200", description = "An earlier request with this key placed the order")
 	@ApiResponse(responseCode = "400",
-			description = "A field is invalid (validation-failed, naming it), or the Idempotency-Key header is "
-					+ "missing or longer than 255 characters (validation-failed, parameter Idempotency-Key).",
+			description = "A field is invalid (validation-failed, naming it), an address is left out and the "
+					+ "profile has no usable default (validation-failed, naming shippingAddress or billingAddress), "
+					+ "or the Idempotency-Key header is missing or longer than 255 characters (validation-failed, "
+					+ "parameter Idempotency-Key).",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "401", description = "Not signed in (unauthenticated): guests sign in to check out.",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

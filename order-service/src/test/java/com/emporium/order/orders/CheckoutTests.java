@@ -141,9 +141,9 @@ class CheckoutTests extends OrderServiceIntegrationTest {
 				"#/shippingAddress/country");
 		problem(checkout(ada.token(), "k", shippingTo("de")), 400, "validation-failed",
 				"#/shippingAddress/country");
-		Map<String, Object> noBilling = order("DE", "CARD");
-		noBilling.remove("billingAddress");
-		problem(checkout(ada.token(), "k", noBilling), 400, "validation-failed", "#/billingAddress");
+		Map<String, Object> noShipping = order("DE", "CARD");
+		noShipping.remove("shippingAddress");
+		problem(checkout(ada.token(), "k", noShipping), 400, "validation-failed", "#/shippingAddress");
 		Map<String, Object> longNotes = order("DE", "CARD");
 		longNotes.put("notes", "n".repeat(1001));
 		problem(checkout(ada.token(), "k", longNotes), 400, "validation-failed", "#/notes");

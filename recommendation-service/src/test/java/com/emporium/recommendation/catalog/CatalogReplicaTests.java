@@ -1,42 +1,34 @@
 package com.emporium.recommendation.catalog;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.emporium.platform.test.EmporiumIntegrationTest;
-import com.emporium.platform.test.Infrastructure;
 import com.emporium.platform.test.KafkaTopics;
+import com.emporium.recommendation.RecommendationIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@EmporiumIntegrationTest(infrastructure = { Infrastructure.KAFKA, Infrastructure.MONGO })
-class CatalogReplicaTests {
+class CatalogReplicaTests extends RecommendationIntegrationTest {
 
 	static final String TOPIC = "emporium.product.product-created.v1";
 
-	@LocalServerPort
-	int port;
+	static final String UPDATED = "emporium.product.product-updated.v1";
+
+	static final String STOCK = "emporium.product.stock-changed.v1";
 
 	@Autowired
 	MongoTemplate mongo;
-
-	RestTestClient http;
-
-	@BeforeEach
-	void client() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-	}
 
 	@Test
 	void productCreatedDeliveredTwiceGivesOneDocument() {
@@ -96,6 +88,112 @@ class CatalogReplicaTests {
 	}
 
 	@Test
+	void aNewerUpdateReplacesTheProductAndAnOlderOneChangesNothing() {
+		UUID productId = product("Lantern");
+		update(productId, 3, "Lantern, large", "Lumen", List.of("garden", "light"), "12.50", true);
+		awaitTrue(() -> "Lantern, large".equals(replica(productId).name()));
+		update(productId, 2, "Lantern (old name)", "Old brand", List.of(), "1.00", true);
+		update(productId, 3, "Lantern (same version)", "Old brand", List.of(), "1.00", true);
+		UUID marker = product("Marker for " + productId);
+		update(marker, 1, "Marker renamed", null, List.of(), "1.00", true);
+		awaitTrue(() -> "Marker renamed".equals(replica(marker).name()));
+
+		CatalogItem product = replica(productId);
+		assertThat(product.name()).isEqualTo("Lantern, large");
+		assertThat(product.brand()).isEqualTo("Lumen");
+		assertThat(product.tags()).containsExactly("garden", "light");
+		assertThat(product.price()).isEqualByComparingTo("12.50");
+		assertThat(product.currency()).isEqualTo("EUR");
+		assertThat(product.createdAt()).isNotNull();
+	}
+
+	@Test
+	void anUpdateThatOvertakesTheCreationKeepsItsFieldsAndTakesTheCreationTime() {
+		UUID productId = UUID.randomUUID();
+		update(productId, 4, "Updated first", "Lumen", List.of("new"), "20.00", true);
+		awaitTrue(() -> replica(productId) != null);
+		Instant created = Instant.parse("2026-11-20T09:00:00Z");
+		publish(TOPIC, "ProductCreated", productId, created, fields("productId", productId.toString(), "name",
+				"Created later", "priceAmount", new BigDecimal("5.00"), "priceCurrency", "EUR"));
+		awaitTrue(() -> replica(productId).createdAt() != null);
+
+		CatalogItem product = replica(productId);
+		assertThat(product.name()).isEqualTo("Updated first");
+		assertThat(product.price()).isEqualByComparingTo("20.00");
+		assertThat(product.createdAt()).isEqualTo(created);
+	}
+
+	@Test
+	void deletedAndUnlistedProductsLeaveNewArrivalsButDeletedOnesStayKnown() {
+		UUID deleted = product("Soon deleted " + UUID.randomUUID());
+		UUID unlisted = product("Soon unlisted " + UUID.randomUUID());
+		UUID listed = product("Still listed " + UUID.randomUUID());
+		assertThat(newArrivals()).contains(deleted.toString(), unlisted.toString(), listed.toString());
+
+		deleteProduct(deleted);
+		update(unlisted, 1, "Unlisted", null, List.of(), "9.90", false);
+		awaitTrue(() -> !replica(unlisted).active());
+		// A late update does not bring a deleted product back.
+		update(deleted, 7, "Back from the dead", null, List.of(), "9.90", true);
+		awaitTrue(() -> "Back from the dead".equals(replica(deleted).name()));
+
+		assertThat(newArrivals()).contains(listed.toString())
+			.doesNotContain(deleted.toString(), unlisted.toString());
+		assertThat(replica(deleted).deleted()).isTrue();
+		assertThat(replica(deleted).recommendable()).isFalse();
+		assertThat(this.catalog.loadAll()).extracting(CatalogItem::id).contains(deleted, unlisted, listed);
+	}
+
+	@Test
+	void aProductIsInStockWhileAnyVariantHasStockComparingSkusIgnoringCase() {
+		UUID productId = product("Stocked " + UUID.randomUUID());
+		stock(productId, "LANTERN-RED", 0);
+		stock(productId, "LANTERN-BLUE", 3);
+		awaitTrue(() -> replica(productId).inStock());
+
+		stock(productId, "LANTERN-BLUE", 0);
+		awaitTrue(() -> !replica(productId).inStock());
+
+		stock(productId, "lantern-red", 2);
+		awaitTrue(() -> replica(productId).inStock());
+		stock(productId, "LANTERN-RED", 0);
+		awaitTrue(() -> !replica(productId).inStock());
+	}
+
+	@Test
+	void stockOrDeletionBeforeTheCreationLeavesAStubThatTheCreationCompletes() {
+		UUID productId = UUID.randomUUID();
+		stock(productId, "EARLY-1", 4);
+		awaitTrue(() -> replica(productId) != null && replica(productId).inStock());
+		assertThat(replica(productId).name()).isNull();
+		assertThat(newArrivals()).doesNotContain(productId.toString());
+
+		publish(TOPIC, "ProductCreated", productId, Instant.now(), fields("productId", productId.toString(), "name",
+				"Late creation", "priceAmount", new BigDecimal("5.00"), "priceCurrency", "EUR"));
+		awaitTrue(() -> "Late creation".equals(replica(productId).name()));
+		assertThat(replica(productId).inStock()).isTrue();
+		assertThat(newArrivals()).contains(productId.toString());
+	}
+
+	@Test
+	void malformedUpdatesAndStockChangesAreDeadLetteredNamingWhatIsMissing() {
+		UUID productId = product("Malformed target " + UUID.randomUUID());
+		publish(UPDATED, "ProductUpdated", productId, Instant.now(),
+				fields("productId", productId.toString(), "name", "No version", "priceAmount", "1.00", "priceCurrency",
+						"EUR", "active", true));
+		publish(STOCK, "StockChanged", productId, Instant.now(),
+				fields("productId", productId.toString(), "sku", "NEG-1", "available", -3));
+
+		var update = KafkaTopics.awaitRecord(UPDATED + "-dlt", record -> productId.toString().equals(record.key()),
+				WAIT);
+		assertThat(update.header("kafka_dlt-exception-message")).contains("lacks").contains("version");
+		var stock = KafkaTopics.awaitRecord(STOCK + "-dlt", record -> productId.toString().equals(record.key()), WAIT);
+		assertThat(stock.header("kafka_dlt-exception-message")).contains("non-negative available");
+		assertThat(replica(productId).name()).startsWith("Malformed target");
+		assertThat(replica(productId).inStock()).isFalse();
+	}
+
+	@Test
 	void absurdLimitsAreProblemsNamingTheParameter() {
 		for (String limit : new String[] { "0", "-1", "10000", "many" }) {
 			this.http.get()
@@ -118,6 +216,26 @@ class CatalogReplicaTests {
 			.isOk();
 		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
 			.isEqualTo("UP");
+	}
+
+	private List<String> newArrivals() {
+		return items(body(get("/api/v1/recommendations/new-arrivals?limit=100", null), 200)).stream()
+			.map(item -> item.get("productId").asString())
+			.toList();
+	}
+
+	private static void update(UUID productId, long version, String name, String brand, List<String> tags,
+			String price, boolean active) {
+		publish(UPDATED, "ProductUpdated", productId, Instant.now(),
+				fields("productId", productId.toString(), "storeId", UUID.randomUUID().toString(), "name", name,
+						"slug", "s-" + version, "brand", brand, "categoryId", null, "priceAmount", new BigDecimal(price),
+						"priceCurrency", "EUR", "compareAtAmount", null, "tags", tags, "active", active, "version",
+						version));
+	}
+
+	private static void stock(UUID productId, String sku, int available) {
+		publish(STOCK, "StockChanged", productId, Instant.now(),
+				fields("productId", productId.toString(), "sku", sku, "available", available));
 	}
 
 	private static Query byId(UUID id) {

@@ -65,9 +65,9 @@ class Accounts {
 	}
 
 	/**
-	 * Opens a customer or vendor account; a vendor's also records {@link UserRegistered}. The unique
-	 * indexes decide whether the email or username is taken, so two concurrent registrations
-	 * cannot both win.
+	 * Opens a customer or vendor account; a vendor's also records {@link UserRegistered}, every one
+	 * {@link AccountDetailsChanged}. The unique indexes decide whether the email or username is
+	 * taken, so two concurrent registrations cannot both win.
 	 */
 	UserView register(RegisterRequest request) {
 		User user = open(request.email(), request.username(), request.password(), request.firstName().strip(),
@@ -81,7 +81,8 @@ class Accounts {
 	}
 
 	/**
-	 * Opens an account with any roles; a vendor's also records {@link UserRegistered}.
+	 * Opens an account with any roles; a vendor's also records {@link UserRegistered}; every one
+	 * publishes {@link AccountDetailsChanged} (in-process), so the profile is announced.
 	 * @param openedBy the admin who opens it (the audit log records it), or null for a registration
 	 * @throws WeakPasswordException when the password breaks the policy
 	 * @throws AccountExistsException when the email or username is taken
@@ -103,6 +104,7 @@ class Accounts {
 			if (user.has(Role.VENDOR)) {
 				this.events.publishEvent(UserRegistered.of(user, now));
 			}
+			this.events.publishEvent(new AccountDetailsChanged(user.id()));
 			if (openedBy != null) {
 				this.auditLog.record(openedBy, AuditAction.USER_CREATED, user.id(), null, AccountSnapshot.of(user));
 			}
@@ -128,9 +130,11 @@ class Accounts {
 	@Transactional
 	UserView changeProfile(UUID userId, UpdateProfileRequest request) {
 		User user = lockedActive(userId);
+		AccountContact before = contact(user);
 		PreferencesRequest preferences = request.preferences();
 		user.changeProfile(strip(request.firstName()), strip(request.lastName()), strip(request.phone()),
 				(preferences != null) ? Preferences.of(preferences) : null, this.clock.instant());
+		announceIfChanged(before, user);
 		log.info("Profile changed userId={}", userId);
 		return UserView.of(user);
 	}
@@ -201,6 +205,20 @@ class Accounts {
 		this.auditLog.record(actorId, AuditAction.USER_DELETED, user.id(), before, AccountSnapshot.of(user));
 		this.auditLog.forget(user.id(), AccountSnapshot.PERSONAL);
 		log.info("Account deleted userId={} by={}", user.id(), actorId);
+	}
+
+	/**
+	 * Tells the other features that the account's email or names changed
+	 * ({@link AccountDetailsChanged}); a change of phone or preferences alone says nothing.
+	 */
+	void announceIfChanged(AccountContact before, User user) {
+		if (!contact(user).equals(before)) {
+			this.events.publishEvent(new AccountDetailsChanged(user.id()));
+		}
+	}
+
+	static AccountContact contact(User user) {
+		return new AccountContact(user.id(), user.email(), user.firstName(), user.lastName(), user.deleted());
 	}
 
 	@Transactional(readOnly = true)

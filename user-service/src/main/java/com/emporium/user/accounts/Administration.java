@@ -87,6 +87,7 @@ class Administration {
 	AdminUserView change(UUID userId, ChangeAccountRequest request, UUID adminId) {
 		User user = locked(userId);
 		AccountSnapshot before = AccountSnapshot.of(user);
+		AccountContact contact = Accounts.contact(user);
 		Instant now = this.clock.instant();
 		String email = request.email();
 		if (email != null && !email.equals(user.email())) {
@@ -101,6 +102,7 @@ class Administration {
 			throw new AccountExistsException(Accounts.takenField(ex));
 		}
 		audit(adminId, AuditAction.USER_UPDATED, before, user);
+		this.accounts.announceIfChanged(contact, user);
 		return AdminUserView.of(user);
 	}
 

@@ -12,6 +12,7 @@ import com.emporium.platform.web.NotFoundException;
 import com.emporium.platform.web.ProblemException;
 import com.emporium.user.accounts.UserDeleted;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -39,11 +40,14 @@ class AddressBook {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	AddressBook(Addresses addresses, JdbcClient jdbc, Clock clock) {
+	AddressBook(Addresses addresses, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.addresses = addresses;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -72,6 +76,9 @@ class AddressBook {
 		takeDefaults(userId, id, request, now);
 		Address address = new Address(id, userId, request, now);
 		save(address);
+		if (address.defaultShipping() || address.defaultBilling()) {
+			this.events.publishEvent(new DefaultAddressesChanged(userId));
+		}
 		log.info("Address added userId={} addressId={}", userId, id);
 		return AddressView.of(address);
 	}
@@ -80,18 +87,28 @@ class AddressBook {
 	AddressView replace(UUID userId, UUID addressId, AddressRequest request) {
 		lock(userId);
 		Address address = find(userId, addressId);
+		boolean wasDefault = address.defaultShipping() || address.defaultBilling();
 		Instant now = this.clock.instant();
 		// Before the address changes: the flags must leave the others before this one takes them.
 		takeDefaults(userId, addressId, request, now);
 		address.replace(request, now);
 		save(address);
+		if (wasDefault || address.defaultShipping() || address.defaultBilling()) {
+			this.events.publishEvent(new DefaultAddressesChanged(userId));
+		}
 		log.info("Address replaced userId={} addressId={}", userId, addressId);
 		return AddressView.of(address);
 	}
 
 	@Transactional
 	void remove(UUID userId, UUID addressId) {
-		this.addresses.delete(find(userId, addressId));
+		lock(userId);
+		Address address = find(userId, addressId);
+		this.addresses.delete(address);
+		this.addresses.flush();
+		if (address.defaultShipping() || address.defaultBilling()) {
+			this.events.publishEvent(new DefaultAddressesChanged(userId));
+		}
 		log.info("Address removed userId={} addressId={}", userId, addressId);
 	}
 

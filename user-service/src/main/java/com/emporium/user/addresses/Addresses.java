@@ -17,6 +17,9 @@ interface Addresses extends JpaRepository<Address, UUID> {
 
 	long countByUserId(UUID userId);
 
+	@Query("select a from Address a where a.userId = :userId and (a.defaultShipping = true or a.defaultBilling = true)")
+	List<Address> findDefaultsOf(UUID userId);
+
 	/** Takes the default shipping flag from every address of the user but {@code keep}. */
 	@Modifying(flushAutomatically = true)
 	@Query("""
