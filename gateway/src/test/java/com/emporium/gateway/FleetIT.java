@@ -205,6 +205,193 @@ class FleetIT {
 				() -> gateway.get().uri("/api/v1/products").exchange().expectStatus().isOk());
 	}
 
+	/**
+	 * Issue 6's "no oversell", end to end: 50 customers check out the last 10 units at once, through
+	 * the gateway, each with their own cart; the saga (order-service, product-service's
+	 * reservations, payment-service's simulator) confirms exactly 10 and cancels the rest with a
+	 * reason, and the stock ends at 0, never below.
+	 */
+	@Test
+	@Order(6)
+	void fiftyBuyersForTheLastTenUnitsGiveTenConfirmedOrdersAndNoOversell() throws Exception {
+		String productId = productWithStock("Last ten lanterns", 10);
+		List<String> orders = placeOrdersConcurrently(productId, 50);
+		Map<String, Long> outcomes = awaitFinalStates(orders);
+		assertThat(outcomes).containsEntry("CONFIRMED", 10L).containsEntry("CANCELLED", 40L);
+		assertThat(stockOf(productId)).isZero();
+	}
+
+	/**
+	 * Issue 6's "nothing lost", end to end: orders accepted while payment-service is down wait in
+	 * the outbox and on the broker, and are confirmed once it is back; the stock taken adds up.
+	 */
+	@Test
+	@Order(7)
+	void ordersAcceptedWhilePaymentServiceIsDownAreConfirmedOnceItIsBack() throws Exception {
+		String productId = productWithStock("Patient lanterns", 100);
+		fleet.stop("payment-service");
+		List<String> orders;
+		try {
+			orders = placeOrdersConcurrently(productId, 5);
+			Thread.sleep(3000);
+			for (String order : orders) {
+				assertThat(orderStatus(order)).as("no payment yet").isIn("PENDING", "AWAITING_PAYMENT");
+			}
+		}
+		finally {
+			fleet.start("payment-service");
+		}
+		assertThat(awaitFinalStates(orders)).containsOnlyKeys("CONFIRMED").containsEntry("CONFIRMED", 5L);
+		assertThat(stockOf(productId)).isEqualTo(95);
+	}
+
+	/** A vendor's product with one variant holding {@code stock} units, known to order-service. */
+	private static String productWithStock(String name, int stock) throws IOException {
+		String vendor = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "VENDOR");
+		gateway.post()
+			.uri("/api/v1/stores")
+			.header("Authorization", vendor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name + " store", "slug", "saga-" + UUID.randomUUID().toString().substring(0, 8)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		String sku = "SAGA-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = gateway.post()
+			.uri("/api/v1/products")
+			.header("Authorization", vendor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name, "price", Map.of("amount", "5.00", "currency", "EUR"), "variants",
+					List.of(Map.of("sku", sku, "stock", stock))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String productId = JSON.readTree(body).get("id").asString();
+		// order-service learns of it from the catalog's events: a cart add works once it has.
+		String probe = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "CUSTOMER");
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> gateway.post()
+			.uri("/api/v1/cart/items")
+			.header("Authorization", probe)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("productId", productId, "quantity", 1))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful());
+		return productId;
+	}
+
+	/** Each buyer adds one unit to their own cart and checks out; returns the accepted order ids. */
+	private static List<String> placeOrdersConcurrently(String productId, int buyers) throws Exception {
+		Map<String, String> address = Map.of("name", "Ada Lovelace", "line1", "1 Analytical Way", "city", "Berlin",
+				"postalCode", "10115", "country", "DE");
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<String>> placed = new java.util.ArrayList<>();
+			for (int b = 0; b < buyers; b++) {
+				placed.add(executor.submit(() -> {
+					String buyer = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "CUSTOMER");
+					// As a careful client: a 503 (breaker open) is retried; a 504 may have been done,
+					// so the cart is read back, and a checkout is retried with the same key.
+					awaitSuccess(() -> gateway.post()
+						.uri("/api/v1/cart/items")
+						.header("Authorization", buyer)
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(Map.of("productId", productId, "quantity", 1)), () -> cartHolds(buyer));
+					String key = UUID.randomUUID().toString();
+					String order = awaitSuccess(() -> gateway.post()
+						.uri("/api/v1/orders")
+						.header("Authorization", buyer)
+						.header("Idempotency-Key", key)
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(Map.of("shippingAddress", address, "billingAddress", address, "paymentMethod", "CARD")),
+							() -> false);
+					return JSON.readTree(order).get("id").asString();
+				}));
+			}
+			List<String> orders = new java.util.ArrayList<>();
+			for (var order : placed) {
+				orders.add(order.get());
+			}
+			return orders;
+		}
+	}
+
+	/**
+	 * Sends until a 2xx: a 503 or 504 is retried after a pause, unless {@code done} says the timed
+	 * out request took effect anyway. Returns the body of the success (null if {@code done}).
+	 */
+	private static String awaitSuccess(java.util.function.Supplier<RestTestClient.RequestHeadersSpec<?>> request,
+			java.util.concurrent.Callable<Boolean> done) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			var result = request.get().exchange().expectBody(String.class).returnResult();
+			int status = result.getStatus().value();
+			if (status / 100 == 2) {
+				return result.getResponseBody();
+			}
+			assertThat(status).as("only an overloaded or unreachable service may refuse: " + result.getResponseBody())
+				.isIn(503, 504);
+			assertThat(attempt).as("attempts").isLessThan(20);
+			if (status == 504 && done.call()) {
+				return null;
+			}
+			Thread.sleep(500L * attempt);
+		}
+	}
+
+	private static boolean cartHolds(String buyer) throws IOException {
+		var result = gateway.get()
+			.uri("/api/v1/cart")
+			.header("Authorization", buyer)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		return result.getStatus().value() == 200 && JSON.readTree(result.getResponseBody()).get("itemCount").asInt() > 0;
+	}
+
+	/** Waits until every order is CONFIRMED or CANCELLED (staff may read any); counts by status. */
+	private static Map<String, Long> awaitFinalStates(List<String> orders) {
+		Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			for (String order : orders) {
+				statuses.put(order, orderStatus(order));
+			}
+			assertThat(statuses.values()).as("every order reaches a final state").allMatch(
+					(status) -> status.equals("CONFIRMED") || status.equals("CANCELLED"));
+		});
+		return statuses.values()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy((status) -> status,
+					java.util.stream.Collectors.counting()));
+	}
+
+	private static String orderStatus(String order) throws IOException {
+		String admin = "Bearer " + TestJwts.token(UUID.randomUUID().toString(), "ADMIN");
+		String body = gateway.get()
+			.uri("/api/v1/orders/{id}", order)
+			.header("Authorization", admin)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JSON.readTree(body).get("status").asString();
+	}
+
+	private static int stockOf(String productId) throws IOException {
+		String body = gateway.get()
+			.uri("/api/v1/products/{id}", productId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JSON.readTree(body).get("variants").get(0).get("stock").asInt();
+	}
+
 	/** The temporary var/ is gone after the test: show what each service said before it failed. */
 	private static void printLogTails(Path logs) {
 		try (var files = Files.list(logs)) {

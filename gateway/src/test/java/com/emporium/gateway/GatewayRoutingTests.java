@@ -197,6 +197,36 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void checkoutMayTakeLongerThanOtherOrderCallsButNotForever() {
+		long started = System.nanoTime();
+		this.http.post()
+			.uri("/api/v1/orders")
+			.header("X-Upstream-Delay-Ms", "2500")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(echo -> assertThat(echo).startsWith("POST /api/v1/orders"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+		this.http.get()
+			.uri("/api/v1/orders")
+			.header("X-Upstream-Delay-Ms", "2500")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504);
+		this.http.post()
+			.uri("/api/v1/orders")
+			.header("X-Upstream-Delay-Ms", "7000")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504);
+	}
+
+	@Test
 	void forgedTokenIsRefusedAtTheGateway() {
 		this.http.get()
 			.uri("/api/v1/products")
@@ -287,7 +317,10 @@ class GatewayRoutingTests {
 			.isEqualTo(413);
 	}
 
-	/** An upstream that echoes the request line and headers; {@code /slow} answers after 5 s. */
+	/**
+	 * An upstream that echoes the request line and headers; {@code /slow} answers after 5 s, and
+	 * any request after its {@code X-Upstream-Delay-Ms}.
+	 */
 	static HttpServer startUpstream() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -295,6 +328,10 @@ class GatewayRoutingTests {
 			server.createContext("/", exchange -> {
 				if (exchange.getRequestURI().getPath().endsWith("/slow")) {
 					sleep(Duration.ofSeconds(5));
+				}
+				String delay = exchange.getRequestHeaders().getFirst("X-Upstream-Delay-Ms");
+				if (delay != null) {
+					sleep(Duration.ofMillis(Long.parseLong(delay)));
 				}
 				StringBuilder echo = new StringBuilder(
 						exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n");

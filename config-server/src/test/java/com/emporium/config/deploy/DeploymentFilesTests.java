@@ -95,7 +95,7 @@ class DeploymentFilesTests {
 	}
 
 	@Test
-	void composePublishesOnlyTheGatewayAndTheEurekaDashboard() {
+	void composePublishesOnlyTheGatewayTheEurekaDashboardAndTheMailCatcher() {
 		Map<String, List<String>> published = new LinkedHashMap<>();
 		services().forEach((name, service) -> {
 			List<?> ports = (List<?>) map(service).get("ports");
@@ -103,7 +103,8 @@ class DeploymentFilesTests {
 				published.put(name, ports.stream().map(String::valueOf).toList());
 			}
 		});
-		assertThat(published).containsOnlyKeys("gateway", "discovery")
+		assertThat(published).containsOnlyKeys("gateway", "discovery", "mailpit")
+			.containsEntry("mailpit", List.of("8025:8025"))
 			.containsEntry("gateway", List.of(port("gateway").port() + ":" + port("gateway").port()))
 			.containsEntry("discovery", List.of(port("discovery").port() + ":" + port("discovery").port()));
 	}

@@ -46,6 +46,15 @@ class RoutingConfiguration {
 			.filters(filters -> filters.filter(longPollGuard))
 			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.LONG_POLL_TIMEOUT.toMillis())
 			.uri("lb://order-service"));
+		ServiceUnavailableFallback checkoutGuard = new ServiceUnavailableFallback("order-service",
+				breakers.create("order-service-checkout"));
+		routes.route("order-service-checkout", route -> route.order(-1)
+			.method(HttpMethod.POST)
+			.and()
+			.path(ServiceRoutes.CHECKOUT_PATH)
+			.filters(filters -> filters.filter(checkoutGuard))
+			.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.CHECKOUT_TIMEOUT.toMillis())
+			.uri("lb://order-service"));
 		for (Map.Entry<String, List<String>> entry : ServiceRoutes.ROUTES.entrySet()) {
 			String service = entry.getKey();
 			// Added first, the guard wraps the instance lookup too: "no instance" is a 503.

@@ -33,6 +33,17 @@ public final class ServiceRoutes {
 	public static final Duration PASSWORD_HASHING_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
+	 * Checkout ({@code POST /api/v1/orders}): one transaction that writes the order, its lines, the
+	 * idempotency key and the outbox row, and under a burst of shoppers queues for the database.
+	 * It gets a longer answer budget and its own breaker, so a burst neither times out checkouts
+	 * that would succeed nor opens the breaker for every other order-service call. A client that
+	 * still sees a 503 or 504 retries with the same {@code Idempotency-Key} and gets the one order.
+	 */
+	public static final String CHECKOUT_PATH = "/api/v1/orders";
+
+	public static final Duration CHECKOUT_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
 	 * An order read that long-polls ({@code GET /api/v1/orders/{id}?waitForChangeFrom=...&timeout=...},
 	 * up to 25 s at order-service) and its answer budget: the poll's longest wait plus a margin.
 	 */
