@@ -44,6 +44,8 @@ class ApiDocsTests extends OrderServiceIntegrationTest {
 			.value(String.class, description -> assertThat(description).contains("default shipping address"))
 			.jsonPath("$.paths['/api/v1/orders'].post.responses['400'].description")
 			.value(String.class, description -> assertThat(description).contains("shippingAddress"))
+			.jsonPath("$.components.schemas.OrderView.properties.refundedAmount.description")
+			.value(String.class, description -> assertThat(description).contains("PaymentRefunded", "REFUNDED"))
 			.jsonPath("$.components.schemas.Problem")
 			.exists();
 	}

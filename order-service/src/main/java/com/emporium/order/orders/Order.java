@@ -3,16 +3,22 @@ package com.emporium.order.orders;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -79,6 +85,16 @@ class Order {
 
 	@Column(name = "refund_due")
 	private boolean refundDue;
+
+	@Column(name = "refunded_amount")
+	private BigDecimal refundedAmount = BigDecimal.ZERO;
+
+	/** The refunds payment-service reported, by refund id: their sum is {@link #refundedAmount}. */
+	@ElementCollection
+	@CollectionTable(name = "order_refunds", joinColumns = @JoinColumn(name = "order_id"))
+	@MapKeyColumn(name = "refund_id")
+	@Column(name = "amount")
+	private Map<String, BigDecimal> refunds = new HashMap<>();
 
 	@OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
@@ -181,6 +197,23 @@ class Order {
 	}
 
 	/**
+	 * Counts a refund payment-service reported into {@link #refundedAmount}, once per refund id.
+	 * @return false if that refund was counted already
+	 */
+	boolean countRefund(String refundId, BigDecimal amount) {
+		if (this.refunds.putIfAbsent(refundId, amount) != null) {
+			return false;
+		}
+		this.refundedAmount = this.refundedAmount.add(amount);
+		return true;
+	}
+
+	/** The refunds counted add up to the total (or more). */
+	boolean refundedInFull() {
+		return this.refundedAmount.compareTo(this.total) >= 0;
+	}
+
+	/**
 	 * A refund that leaves the status as it is (part of a delivered order's total): recorded in the
 	 * history only.
 	 */
@@ -278,6 +311,11 @@ class Order {
 	/** Cancelled after it was paid, and not refunded yet. */
 	boolean refundDue() {
 		return this.refundDue;
+	}
+
+	/** The sum of the refunds payment-service reported. */
+	BigDecimal refundedAmount() {
+		return this.refundedAmount;
 	}
 
 	boolean paid() {

@@ -1,5 +1,6 @@
 package com.emporium.order.orders;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.order.Amounts;
 import com.emporium.order.MalformedEventException;
 import com.emporium.order.orders.SagaEvents.PaymentFailed;
 import com.emporium.order.orders.SagaEvents.PaymentRefunded;
@@ -129,22 +131,30 @@ class OrderSaga {
 			return;
 		}
 		Order order = found.get();
-		String note = "Refunded %s %s: refund %s of payment %s".formatted(refunded.amount(), refunded.currency(),
-				refunded.refundId(), refunded.paymentId());
-		boolean whole = refunded.amount() != null && refunded.amount().compareTo(order.total()) >= 0;
-		if (order.status() == OrderStatus.CANCELLED && order.refundDue()) {
-			// The refund the cancellation asked for (payment-service refunds all that is left).
-			this.lifecycle.move(order, OrderStatus.REFUNDED, by(event), note);
-		}
-		else if (order.status() == OrderStatus.DELIVERED && whole) {
-			this.lifecycle.move(order, OrderStatus.REFUNDED, by(event), note);
-		}
-		else if (order.status() == OrderStatus.DELIVERED) {
-			this.lifecycle.recordRefund(order, by(event), "Partly " + note);
-		}
-		else {
+		if (order.status() == OrderStatus.CANCELLED && !order.refundDue()) {
 			log.warn("Ignoring {} for a cancelled order that was never paid orderId={} eventId={}", event.type(),
 					order.id(), event.id());
+			return;
+		}
+		// Refunds add up per order, each counted once: the same refund reported again under another
+		// event id (a redelivery by payment-service) changes nothing.
+		String refundId = (refunded.refundId() != null) ? refunded.refundId() : "event:" + event.id();
+		BigDecimal amount = (refunded.amount() != null) ? refunded.amount() : BigDecimal.ZERO;
+		if (!order.countRefund(refundId, amount)) {
+			log.warn("Ignoring {} for a refund counted already orderId={} refundId={} eventId={}", event.type(),
+					order.id(), refundId, event.id());
+			return;
+		}
+		String note = "Refunded %s %s: refund %s of payment %s (%s of %s refunded in all)".formatted(
+				refunded.amount(), refunded.currency(), refunded.refundId(), refunded.paymentId(),
+				Amounts.of(order.refundedAmount(), order.currency()), Amounts.of(order.total(), order.currency()));
+		if (order.status() == OrderStatus.CANCELLED || order.refundedInFull()) {
+			// Cancelled and paid: the refund the cancellation asked for (payment-service refunds all
+			// that is left). Delivered: the refunds now make the whole total.
+			this.lifecycle.move(order, OrderStatus.REFUNDED, by(event), note);
+		}
+		else {
+			this.lifecycle.recordRefund(order, by(event), "Partly " + note);
 		}
 	}
 

@@ -25,7 +25,8 @@ final class OrderViews {
 					.map(line -> new OrderView.Line(line.productId(), line.sku(), line.name(),
 							money(line.unitPrice(), currency), line.quantity(), money(line.lineTotal(), currency)))
 					.toList(),
-				order.cancellationReason(), order.refundDue(), order.placedAt(), order.updatedAt(),
+				order.cancellationReason(), order.refundDue(), money(order.refundedAmount(), currency), order.placedAt(),
+				order.updatedAt(),
 				order.history()
 					.stream()
 					.map(change -> new OrderView.Change(change.from(), change.to(), change.at(), change.by(),

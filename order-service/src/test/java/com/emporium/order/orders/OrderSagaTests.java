@@ -1,5 +1,6 @@
 package com.emporium.order.orders;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -222,11 +223,7 @@ class OrderSagaTests extends OrderServiceIntegrationTest {
 		JsonNode placed = placeOrder(ada, "20.00", 2);
 		String id = placed.get("id").asString();
 		String total = placed.get("total").decimalValue().toPlainString();
-		confirm(id, ada, total);
-		for (String status : new String[] { "SHIPPED", "DELIVERED" }) {
-			body(send(HttpMethod.PUT, "/api/v1/admin/orders/" + id + "/status", ADMIN, Map.of("status", status),
-					Map.of()), 200);
-		}
+		deliver(id, ada, total);
 
 		UUID partial = UUID.randomUUID();
 		Map<String, Object> data = refund(id, "5.00", "re_part");
@@ -249,6 +246,72 @@ class OrderSagaTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void partialRefundsOfADeliveredOrderAddUpAndRefundItWhenTheyMakeTheTotal() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 2);
+		String id = placed.get("id").asString();
+		BigDecimal total = placed.get("total").decimalValue().setScale(2); // as the notes write it
+		deliver(id, ada, total.toPlainString());
+
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", refund(id, "10.00", "re_first")));
+		JsonNode order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(order.get("refundedAmount").decimalValue()).isEqualByComparingTo("10.00");
+
+		String rest = total.subtract(new BigDecimal("10.00")).toPlainString();
+		publish(REFUNDED, id, "PaymentRefunded", refund(id, rest, "re_second"));
+		order = awaitStatus(id, ada.token(), "REFUNDED");
+		assertThat(order.get("refundedAmount").decimalValue()).isEqualByComparingTo(total);
+		assertThat(order.get("history")).hasSize(7);
+		JsonNode first = order.get("history").get(5);
+		assertThat(first.get("from").asString()).isEqualTo("DELIVERED");
+		assertThat(first.get("to").asString()).isEqualTo("DELIVERED");
+		assertThat(first.get("note").asString()).contains("re_first", "10.00 of " + total.toPlainString());
+		JsonNode second = order.get("history").get(6);
+		assertThat(second.get("from").asString()).isEqualTo("DELIVERED");
+		assertThat(second.get("to").asString()).isEqualTo("REFUNDED");
+		assertThat(second.get("by").asString()).isEqualTo("event:PaymentRefunded");
+		assertThat(second.get("note").asString()).contains("re_second", rest,
+				total.toPlainString() + " of " + total.toPlainString());
+	}
+
+	@Test
+	void partialRefundsShortOfTheTotalLeaveADeliveredOrderDelivered() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 2);
+		String id = placed.get("id").asString();
+		deliver(id, ada, placed.get("total").decimalValue().toPlainString());
+
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", refund(id, "10.00", "re_first")));
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", refund(id, "7.50", "re_second")));
+		JsonNode order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(order.get("refundedAmount").decimalValue()).isEqualByComparingTo("17.50");
+		assertThat(order.get("history")).hasSize(7);
+		assertThat(order.get("history").get(6).get("note").asString()).contains("re_second", "7.50", "17.50 of");
+	}
+
+	@Test
+	void aRefundReportedTwiceUnderAnotherEventIdCountsOnce() {
+		Customer ada = Customer.create();
+		JsonNode placed = placeOrder(ada, "20.00", 2);
+		String id = placed.get("id").asString();
+		BigDecimal total = placed.get("total").decimalValue();
+		deliver(id, ada, total.toPlainString());
+
+		String half = total.divide(new BigDecimal(2)).toPlainString();
+		Map<String, Object> data = refund(id, half, "re_half");
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", data));
+		// payment-service reports it again (a redelivery): another event id, the same refundId.
+		awaitHandled(publish(REFUNDED, id, "PaymentRefunded", data));
+		JsonNode order = body(get("/api/v1/orders/" + id, ada.token()), 200);
+		assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(order.get("refundedAmount").decimalValue()).isEqualByComparingTo(half);
+		assertThat(order.get("history")).hasSize(6);
+		assertThat(count("SELECT count(*) FROM order_refunds WHERE order_id = ?", UUID.fromString(id))).isEqualTo(1);
+	}
+
+	@Test
 	void aRefundForACancelledOrderThatWasNeverPaidIsIgnored() {
 		Customer ada = Customer.create();
 		String id = placeOrder(ada, "20.00", 1).get("id").asString();
@@ -265,6 +328,14 @@ class OrderSagaTests extends OrderServiceIntegrationTest {
 		awaitStatus(id, customer.token(), "AWAITING_PAYMENT");
 		paid(id, total);
 		awaitStatus(id, customer.token(), "CONFIRMED");
+	}
+
+	private void deliver(String id, Customer customer, String total) {
+		confirm(id, customer, total);
+		for (String status : new String[] { "SHIPPED", "DELIVERED" }) {
+			body(send(HttpMethod.PUT, "/api/v1/admin/orders/" + id + "/status", ADMIN, Map.of("status", status),
+					Map.of()), 200);
+		}
 	}
 
 	private static Map<String, Object> refund(String orderId, String amount, String refundId) {
