@@ -22,18 +22,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param deleted set once by {@code ProductDeleted} and never cleared: old interactions still
  * resolve the product, recommendations must skip it
  * @param inStock whether any variant has stock (null until a {@code StockChanged} said)
+ * @param changedAt when this service last wrote it: serving caches refresh what changed since
  */
 @Document("catalog_products")
 record CatalogProduct(@Id UUID id, @Nullable String name, @Nullable String brand, @Nullable UUID categoryId,
 		@Nullable List<String> tags, @Nullable BigDecimal price, @Nullable String currency, @Nullable Boolean active,
 		@Nullable Boolean deleted, @Nullable Boolean inStock, @Nullable Instant createdAt,
-		@Nullable Instant deletedAt, @Nullable Long version) {
+		@Nullable Instant deletedAt, @Nullable Long version, @Nullable Instant changedAt) {
 
 	CatalogItem item() {
 		return new CatalogItem(this.id, this.name, this.brand, this.categoryId,
 				(this.tags != null) ? List.copyOf(this.tags) : List.of(), this.price, this.currency,
 				!Boolean.FALSE.equals(this.active), Boolean.TRUE.equals(this.deleted), Boolean.TRUE.equals(this.inStock),
-				this.createdAt);
+				Boolean.FALSE.equals(this.inStock), this.createdAt);
 	}
 
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,13 +68,19 @@ public class CatalogReplica implements InitializingBean {
 		this.clock = clock;
 	}
 
-	/** Before the listeners start: new arrivals sort by creation, stock is looked up by product. */
+	/**
+	 * Before the listeners start: new arrivals sort by creation, stock is looked up by product and
+	 * by SKU, serving caches read what changed since their last look.
+	 */
 	@Override
 	public void afterPropertiesSet() {
 		this.mongo.indexOps(CatalogProduct.class)
 			.createIndex(new Index().on("createdAt", Sort.Direction.DESC).named("created_at"));
+		this.mongo.indexOps(CatalogProduct.class)
+			.createIndex(new Index().on("changedAt", Sort.Direction.ASC).named("changed_at"));
 		this.mongo.indexOps(CatalogStock.class)
 			.createIndex(new Index().on("productId", Sort.Direction.ASC).named("product_id"));
+		this.mongo.indexOps(CatalogStock.class).createIndex(new Index().on("sku", Sort.Direction.ASC).named("sku"));
 	}
 
 	// The group is the service's (spring.kafka.consumer.group-id), not the listener id.
@@ -89,11 +98,13 @@ public class CatalogReplica implements InitializingBean {
 			.set("price", product.priceAmount())
 			.set("currency", product.priceCurrency())
 			.set("active", !Boolean.FALSE.equals(product.active()))
-			.set("createdAt", createdAt);
+			.set("createdAt", createdAt)
+			.set("changedAt", this.clock.instant());
 		if (!applyIfNewer(product.productId(), CREATED_VERSION, fields)) {
 			// An update overtook the creation: keep its fields, take only the creation time.
 			this.mongo.updateFirst(byId(product.productId()).addCriteria(Criteria.where("createdAt").exists(false)),
-					new Update().set("createdAt", createdAt), CatalogProduct.class);
+					new Update().set("createdAt", createdAt).set("changedAt", this.clock.instant()),
+					CatalogProduct.class);
 		}
 		log.info("Catalog replica added productId={}", product.productId());
 	}
@@ -111,7 +122,8 @@ public class CatalogReplica implements InitializingBean {
 			.set("tags", (product.tags() != null) ? product.tags() : List.of())
 			.set("price", product.priceAmount())
 			.set("currency", product.priceCurrency())
-			.set("active", product.active());
+			.set("active", product.active())
+			.set("changedAt", this.clock.instant());
 		if (applyIfNewer(product.productId(), product.version(), fields)) {
 			log.info("Catalog replica updated productId={} version={}", product.productId(), product.version());
 		}
@@ -129,7 +141,10 @@ public class CatalogReplica implements InitializingBean {
 		}
 		Instant deletedAt = (event.time() != null) ? event.time() : this.clock.instant();
 		this.mongo.upsert(byId(product.productId()),
-				new Update().set("deleted", true).min("deletedAt", deletedAt).setOnInsert("version", STUB_VERSION),
+				new Update().set("deleted", true)
+					.min("deletedAt", deletedAt)
+					.set("changedAt", this.clock.instant())
+					.setOnInsert("version", STUB_VERSION),
 				CatalogProduct.class);
 		log.info("Catalog replica marked deleted productId={}", product.productId());
 	}
@@ -148,13 +163,26 @@ public class CatalogReplica implements InitializingBean {
 				Query.query(Criteria.where("productId").is(stock.productId()).and("available").gt(0)),
 				CatalogStock.class);
 		this.mongo.upsert(byId(stock.productId()),
-				new Update().set("inStock", inStock).setOnInsert("version", STUB_VERSION), CatalogProduct.class);
+				new Update().set("inStock", inStock)
+					.set("changedAt", this.clock.instant())
+					.setOnInsert("version", STUB_VERSION),
+				CatalogProduct.class);
 		log.debug("Catalog replica stock productId={} inStock={}", stock.productId(), inStock);
 	}
 
-	/** The newest products a shopper may see, for the "new arrivals" list. */
+	/**
+	 * The newest products a shopper may see (named, listed, not deleted, not out of stock), for the
+	 * "new arrivals" list.
+	 */
 	public List<CatalogItem> newest(int limit) {
-		Query listed = Query.query(Criteria.where("name").exists(true).and("deleted").ne(true).and("active").ne(false))
+		Query listed = Query.query(Criteria.where("name")
+			.exists(true)
+			.and("deleted")
+			.ne(true)
+			.and("active")
+			.ne(false)
+			.and("inStock")
+			.ne(false))
 			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
 			.limit(limit);
 		return this.mongo.find(listed, CatalogProduct.class).stream().map(CatalogProduct::item).toList();
@@ -172,6 +200,34 @@ public class CatalogReplica implements InitializingBean {
 	}
 
 	/**
+	 * The product that sells each of these SKUs, as {@code StockChanged} told the replica, keyed by
+	 * the SKU in lower case (SKUs compare ignoring case). SKUs that no product sells, or only products
+	 * the replica marks deleted, are missing: the catalog keeps a SKU unique among products that are
+	 * not deleted.
+	 */
+	public Map<String, UUID> productIdsBySku(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return Map.of();
+		}
+		List<String> lowerCase = skus.stream().map(sku -> sku.toLowerCase(Locale.ROOT)).distinct().toList();
+		List<CatalogStock> variants = this.mongo.find(Query.query(Criteria.where("sku").in(lowerCase)),
+				CatalogStock.class);
+		Set<UUID> productIds = new HashSet<>();
+		variants.forEach(variant -> productIds.add(variant.productId()));
+		Query deleted = Query.query(Criteria.where("_id").in(productIds).and("deleted").is(true));
+		deleted.fields().include("_id");
+		Set<UUID> deletedIds = new HashSet<>();
+		this.mongo.find(deleted, CatalogProduct.class).forEach(product -> deletedIds.add(product.id()));
+		Map<String, UUID> bySku = new HashMap<>();
+		for (CatalogStock variant : variants) {
+			if (!deletedIds.contains(variant.productId())) {
+				bySku.put(variant.sku(), variant.productId());
+			}
+		}
+		return bySku;
+	}
+
+	/**
 	 * Every product the replica holds, deleted ones included, read with a cursor: for building
 	 * in-memory models (a product is a few hundred bytes).
 	 */
@@ -181,6 +237,17 @@ public class CatalogReplica implements InitializingBean {
 			products.forEach(product -> items.add(product.item()));
 		}
 		return items;
+	}
+
+	/**
+	 * The products written since {@code since} (inclusive), deleted ones included: what an in-memory
+	 * copy of the replica must refresh.
+	 */
+	public List<CatalogItem> changedSince(Instant since) {
+		return this.mongo.find(Query.query(Criteria.where("changedAt").gte(since)), CatalogProduct.class)
+			.stream()
+			.map(CatalogProduct::item)
+			.toList();
 	}
 
 	/**

@@ -1,7 +1,14 @@
 package com.emporium.recommendation.interaction;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,7 +48,29 @@ class Erasures {
 	/** Whether an interaction of this user at this time falls under an erasure. */
 	boolean erased(UUID userId, Instant occurredAt) {
 		Erasure erasure = this.mongo.findById(userId, Erasure.class);
-		return erasure != null && (erasure.accountDeleted() || occurredAt.isBefore(erasure.erasedBefore()));
+		return erasure != null && erasure.covers(occurredAt);
+	}
+
+	/** The event ids of those interactions that fall under an erasure, read in one query for all their users. */
+	Set<UUID> erased(Collection<Interaction> interactions) {
+		Set<UUID> users = interactions.stream()
+			.map(Interaction::userId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		if (users.isEmpty()) {
+			return Set.of();
+		}
+		Map<UUID, Erasure> erasures = this.mongo.find(Query.query(Criteria.where("_id").in(users)), Erasure.class)
+			.stream()
+			.collect(Collectors.toMap(Erasure::userId, Function.identity()));
+		Set<UUID> erased = new HashSet<>();
+		for (Interaction interaction : interactions) {
+			Erasure erasure = (interaction.userId() != null) ? erasures.get(interaction.userId()) : null;
+			if (erasure != null && erasure.covers(interaction.occurredAt())) {
+				erased.add(interaction.eventId());
+			}
+		}
+		return erased;
 	}
 
 	private static Query byId(UUID userId) {
@@ -50,6 +79,11 @@ class Erasures {
 
 	@Document("interaction_erasures")
 	record Erasure(@Id UUID userId, Instant erasedBefore, boolean accountDeleted) {
+
+		boolean covers(Instant occurredAt) {
+			return this.accountDeleted || occurredAt.isBefore(this.erasedBefore);
+		}
+
 	}
 
 }

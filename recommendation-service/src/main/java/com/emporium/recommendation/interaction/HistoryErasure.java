@@ -11,6 +11,7 @@ import com.emporium.platform.events.EventEnvelope;
 import com.emporium.recommendation.MalformedEventException;
 import com.emporium.recommendation.interaction.BehaviourEvents.UserDeleted;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +33,16 @@ class HistoryErasure {
 
 	private final Purchases purchases;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	HistoryErasure(Erasures erasures, InteractionStore store, Purchases purchases, Clock clock) {
+	HistoryErasure(Erasures erasures, InteractionStore store, Purchases purchases, ApplicationEventPublisher events,
+			Clock clock) {
 		this.erasures = erasures;
 		this.store = store;
 		this.purchases = purchases;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -45,6 +50,7 @@ class HistoryErasure {
 	long eraseHistory(UUID userId) {
 		this.erasures.historyErasedBefore(userId, this.clock.instant());
 		long erased = this.store.eraseUser(userId);
+		this.events.publishEvent(new HistoryErased(userId));
 		log.info("Interaction history erased by its owner userId={} interactions={}", userId, erased);
 		return erased;
 	}
@@ -60,6 +66,7 @@ class HistoryErasure {
 		this.erasures.accountDeleted(user.userId(), at);
 		long erased = this.store.eraseUser(user.userId());
 		this.purchases.forgetCustomer(user.userId());
+		this.events.publishEvent(new HistoryErased(user.userId()));
 		log.info("Interactions erased for a deleted account userId={} interactions={}", user.userId(), erased);
 	}
 

@@ -1,10 +1,14 @@
 package com.emporium.recommendation.interaction;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.mongodb.bulk.BulkWriteError;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,19 +93,17 @@ class InteractionStore implements InitializingBean {
 	}
 
 	/**
-	 * Stores interactions of one caller at one time in one round trip; repeats are skipped.
+	 * Stores interactions in one round trip; repeats are skipped, and so are those of erased
+	 * histories (checked after the insert, as for one).
 	 * @return how many were stored
 	 */
 	int recordAll(List<Interaction> interactions) {
 		if (interactions.isEmpty()) {
 			return 0;
 		}
-		int inserted;
+		Set<Integer> repeats = Set.of();
 		try {
-			inserted = this.mongo.bulkOps(BulkMode.UNORDERED, Interaction.class)
-				.insert(interactions)
-				.execute()
-				.getInsertedCount();
+			this.mongo.bulkOps(BulkMode.UNORDERED, Interaction.class).insert(interactions).execute();
 		}
 		catch (BulkOperationException someRepeated) {
 			boolean onlyRepeats = someRepeated.getErrors()
@@ -111,15 +113,19 @@ class InteractionStore implements InitializingBean {
 				throw someRepeated;
 			}
 			// Unordered: every insert but the failed ones went through.
-			inserted = interactions.size() - someRepeated.getErrors().size();
+			repeats = someRepeated.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
 		}
-		Interaction first = interactions.getFirst();
-		if (first.userId() != null && this.erasures.erased(first.userId(), first.occurredAt())) {
-			this.mongo.remove(Query.query(Criteria.where("_id").in(interactions.stream().map(Interaction::eventId).toList())),
-					Interaction.class);
-			return 0;
+		List<Interaction> inserted = new ArrayList<>();
+		for (int index = 0; index < interactions.size(); index++) {
+			if (!repeats.contains(index)) {
+				inserted.add(interactions.get(index));
+			}
 		}
-		return inserted;
+		Set<UUID> erased = this.erasures.erased(inserted);
+		if (!erased.isEmpty()) {
+			this.mongo.remove(Query.query(Criteria.where("_id").in(erased)), Interaction.class);
+		}
+		return inserted.size() - erased.size();
 	}
 
 	/** A user's interactions, newest first, of one type or all. */

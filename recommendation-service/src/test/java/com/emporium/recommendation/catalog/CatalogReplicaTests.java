@@ -83,8 +83,8 @@ class CatalogReplicaTests extends RecommendationIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.items[?(@.productId == '%s')].reason".formatted(productId))
-			.isEqualTo("new in the catalog");
+			.jsonPath("$.items[?(@.productId == '%s')].reason.code".formatted(productId))
+			.isEqualTo("new-arrival");
 	}
 
 	@Test

@@ -1,0 +1,181 @@
+package com.emporium.recommendation.attribution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.emporium.recommendation.RecommendationIntegrationTest;
+
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PerformanceTests extends RecommendationIntegrationTest {
+
+	static final String PERFORMANCE = "/api/v1/admin/recommendations/performance";
+
+	@Test
+	void anImpressionAClickAndTheCartAddAndPurchaseThatFollowAreCreditedToTheAlgorithmContextAndVariant() throws Exception {
+		Shop shop = shop();
+		trainAndActivate();
+		UUID fan = shop.lanternFans().getFirst();
+		JsonNode list = body(get(RECOMMENDATIONS + "/users/me?context=cart", Shopper.token(fan)), 200);
+		String recommendationId = list.get("recommendationId").asString();
+		List<String> products = items(list).stream().map(item -> item.get("productId").asString()).toList();
+		String algorithm = items(list).getFirst().get("algorithm").asString();
+		long sameAlgorithm = items(list).stream().filter(item -> item.get("algorithm").asString().equals(algorithm))
+			.count();
+		JsonNode before = report("?days=1");
+
+		post(fan, Map.of("type", "RECOMMENDATION_IMPRESSION", "recommendationId", recommendationId, "algorithm",
+				"client-says-something-else", "context", "cart", "productIds", products));
+		post(fan, Map.of("type", "RECOMMENDATION_CLICK", "recommendationId", recommendationId, "algorithm",
+				list.get("algorithm").asString(), "context", "cart", "productId", products.getFirst(), "position", 1));
+		Thread.sleep(5);
+		UUID clicked = UUID.fromString(products.getFirst());
+		this.mongoTemplate.insert(List.of(conversion("CART_ADD", fan, clicked, Instant.now()),
+				conversion("CART_ADD", fan, clicked, Instant.now()),
+				conversion("PURCHASE", fan, clicked, Instant.now()).append("orderId", UUID.randomUUID())),
+				"interactions");
+
+		JsonNode after = report("?days=1");
+		JsonNode row = delta(row(before, algorithm, "cart"), row(after, algorithm, "cart"));
+		assertThat(row.get("impressions").asLong()).isEqualTo(sameAlgorithm);
+		assertThat(row.get("clicks").asLong()).isEqualTo(1);
+		assertThat(row.get("addToCarts").asLong()).as("two adds after one click count once").isEqualTo(1);
+		assertThat(row.get("purchases").asLong()).isEqualTo(1);
+		JsonNode variant = delta(variant(before, "A"), variant(after, "A"));
+		assertThat(variant.get("impressions").asLong()).isEqualTo(products.size());
+		assertThat(variant.get("purchases").asLong()).isEqualTo(1);
+		JsonNode totals = delta(before.get("totals"), after.get("totals"));
+		assertThat(totals.get("clicks").asLong()).isEqualTo(1);
+		assertThat(after.get("totals").get("ctr").asDouble()).isEqualTo(ratio(after.get("totals"), "clicks",
+				"impressions"));
+		assertThat(after.get("totals").get("conversion").asDouble()).isEqualTo(ratio(after.get("totals"), "purchases",
+				"clicks"));
+
+		JsonNode only = report("?days=1&algorithm=" + algorithm);
+		assertThat(only.get("algorithm").asString()).isEqualTo(algorithm);
+		assertThat(only.get("byAlgorithm").valueStream().map(r -> r.get("algorithm").asString())).containsOnly(algorithm);
+		assertThat(only.get("days").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyWhatTheSameShopperDoesToTheClickedProductWithin24HoursIsCredited() {
+		Shop shop = shop();
+		trainAndActivate();
+		UUID fan = shop.mugFans().getFirst();
+		JsonNode list = body(get(RECOMMENDATIONS + "/products/" + shop.mugs().getFirst() + "/similar", null), 200);
+		String recommendationId = list.get("recommendationId").asString();
+		String algorithm = items(list).getFirst().get("algorithm").asString();
+		UUID clicked = UUID.fromString(items(list).getFirst().get("productId").asString());
+		UUID other = UUID.fromString(items(list).get(1).get("productId").asString());
+		Instant click = Instant.now().minus(Duration.ofDays(3));
+		JsonNode before = report("?days=7");
+		JsonNode dayBefore = report("?days=1");
+
+		this.mongoTemplate.insert(List.of(
+				interaction("RECOMMENDATION_CLICK", fan, clicked, click).append("recommendationId", recommendationId)
+					.append("algorithm", algorithm)
+					.append("context", "product_page")
+					.append("position", 1),
+				conversion("PURCHASE", fan, clicked, click.plus(Duration.ofHours(25))),
+				conversion("PURCHASE", UUID.randomUUID(), clicked, click.plus(Duration.ofHours(1))),
+				conversion("CART_ADD", fan, other, click.plus(Duration.ofHours(1))),
+				conversion("CART_ADD", fan, clicked, click.plus(Duration.ofHours(2)))), "interactions");
+
+		JsonNode row = delta(row(before, algorithm, "product_page"), row(report("?days=7"), algorithm, "product_page"));
+		assertThat(row.get("clicks").asLong()).isEqualTo(1);
+		assertThat(row.get("addToCarts").asLong()).isEqualTo(1);
+		assertThat(row.get("purchases").asLong()).isZero();
+		// The click is three days old: a one-day report does not see it.
+		JsonNode lastDay = delta(row(dayBefore, algorithm, "product_page"),
+				row(report("?days=1"), algorithm, "product_page"));
+		assertThat(lastDay.get("clicks").asLong()).isZero();
+		assertThat(lastDay.get("addToCarts").asLong()).isZero();
+	}
+
+	@Test
+	void managersAndAdminsReadTheReportAndNobodyElse() {
+		problem(get(PERFORMANCE, null), 401, "unauthenticated", null);
+		problem(get(PERFORMANCE, CUSTOMER), 403, "forbidden", null);
+		problem(get(PERFORMANCE, Shopper.create().token()), 403, "forbidden", null);
+		JsonNode report = body(get(PERFORMANCE, MANAGER), 200);
+		assertThat(report.get("days").asInt()).isEqualTo(30);
+		assertThat(Duration.between(Instant.parse(report.get("from").asString()),
+				Instant.parse(report.get("to").asString()))).isEqualTo(Duration.ofDays(30));
+		body(get(PERFORMANCE, ADMIN), 200);
+	}
+
+	@Test
+	void badDaysAndUnknownAlgorithmsAreProblemsNamingThem() {
+		for (String days : List.of("0", "-1", "366", "many")) {
+			problem(get(PERFORMANCE + "?days=" + days, ADMIN), 400, "validation-failed", "days");
+		}
+		JsonNode unknown = problem(get(PERFORMANCE + "?algorithm=magic", ADMIN), 400, "validation-failed",
+				"algorithm");
+		assertThat(unknown.get("detail").asString()).contains("personalised", "bought-together", "new-arrivals");
+	}
+
+	@Test
+	void theApiDocumentDescribesTheReportAndItsProblems() {
+		JsonNode responses = body(get("/v3/api-docs", null), 200).get("paths")
+			.get(PERFORMANCE)
+			.get("get")
+			.get("responses");
+		assertThat(responses.get("400").get("content").has("application/problem+json")).isTrue();
+		assertThat(responses.has("403")).isTrue();
+	}
+
+	private JsonNode report(String query) {
+		return body(get(PERFORMANCE + query, ADMIN), 200);
+	}
+
+	private void post(UUID shopper, Map<String, Object> interaction) {
+		body(send(HttpMethod.POST, "/api/v1/interactions", Shopper.token(shopper), interaction, Map.of()), 202);
+	}
+
+	private static Document conversion(String type, UUID userId, UUID productId, Instant at) {
+		return interaction(type, userId, productId, at).append("quantity", 1);
+	}
+
+	/** The figures of one algorithm and context, or zeros. */
+	private static JsonNode row(JsonNode report, String algorithm, String context) {
+		return report.get("byAlgorithm")
+			.valueStream()
+			.filter(row -> row.get("algorithm").asString().equals(algorithm)
+					&& row.get("context").asString().equals(context))
+			.map(row -> row.get("figures"))
+			.findFirst()
+			.orElse(json("{\"impressions\":0,\"clicks\":0,\"addToCarts\":0,\"purchases\":0}"));
+	}
+
+	private static JsonNode variant(JsonNode report, String variant) {
+		return report.get("byVariant")
+			.valueStream()
+			.filter(row -> row.get("variant").asString().equals(variant))
+			.map(row -> row.get("figures"))
+			.findFirst()
+			.orElse(json("{\"impressions\":0,\"clicks\":0,\"addToCarts\":0,\"purchases\":0}"));
+	}
+
+	private static JsonNode delta(JsonNode before, JsonNode after) {
+		return json("{\"impressions\":%d,\"clicks\":%d,\"addToCarts\":%d,\"purchases\":%d}".formatted(
+				after.get("impressions").asLong() - before.get("impressions").asLong(),
+				after.get("clicks").asLong() - before.get("clicks").asLong(),
+				after.get("addToCarts").asLong() - before.get("addToCarts").asLong(),
+				after.get("purchases").asLong() - before.get("purchases").asLong()));
+	}
+
+	private static double ratio(JsonNode figures, String part, String whole) {
+		long of = figures.get(whole).asLong();
+		return (of > 0) ? (double) figures.get(part).asLong() / of : 0;
+	}
+
+}
