@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param brands the 20 brands with most results, ignoring case, most first
  * @param priceBands fixed bands of the amount, whatever the currency: add {@code currency} to
  * compare like with like; bands without results are left out
+ * @param capped whether the query matched more products than the facets count
+ * ({@code emporium.catalog.search.facet-limit}): the counts are then those of the first matches
+ * found, an estimate of the shares, not the totals; the page and {@code totalItems} stay exact
  */
 public record Facets(List<CategoryCount> categories, List<BrandCount> brands, List<PriceBand> priceBands,
-		Availability availability) {
+		Availability availability, @Schema(description = "true when the query matched more products than the "
+				+ "facets count (10,000 by default): the counts are then those of the first matches found, an "
+				+ "estimate; items and totalItems stay exact") boolean capped) {
 
 	/** Where a band starts: amounts from this up to (not including) the next. */
 	static final List<BigDecimal> BANDS = List.of(new BigDecimal("10"), new BigDecimal("25"), new BigDecimal("50"),

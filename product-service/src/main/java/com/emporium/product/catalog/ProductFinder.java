@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -27,17 +28,26 @@ import org.springframework.transaction.annotation.Transactional;
  * and tags, then description; the {@code english} configuration), ranked by {@code ts_rank_cd},
  * with names similar to the query ({@code pg_trgm} word similarity) let in when the full-text match
  * finds nothing (a typo, or only stop words): blending them in when it finds a few made precise
- * queries imprecise ("oak chair" also found "oak table"). One statement finds the page and counts the
- * total and every facet over one scan of the matches. Also completes what a shopper types.
+ * queries imprecise ("oak chair" also found "oak table"). One statement finds the page and the
+ * total; a second counts every facet in one pass over at most a limit of matches (see
+ * {@link #search}). Also completes what a shopper types.
  */
 @Service
 public class ProductFinder {
 
 	static final int TOP_BRANDS = 20;
 
-	private static final String DOCUMENT_MATCH = "p.search_document @@ websearch_to_tsquery('english', :q)";
+	/**
+	 * The query, parsed once per statement: a sub-select is an init plan, evaluated once. Written
+	 * inline, {@code websearch_to_tsquery} with a bind parameter is parsed again for every row once
+	 * PostgreSQL switches the prepared statement to a generic plan (after five executions), which
+	 * doubled the time of broad searches.
+	 */
+	private static final String DOCUMENT_QUERY = "(SELECT websearch_to_tsquery('english', :q))";
 
-	private static final String DOCUMENT_RANK = "ts_rank_cd(p.search_document, websearch_to_tsquery('english', :q))";
+	private static final String DOCUMENT_MATCH = "p.search_document @@ " + DOCUMENT_QUERY;
+
+	private static final String DOCUMENT_RANK = "ts_rank_cd(p.search_document, " + DOCUMENT_QUERY + ")";
 
 	private static final String BANDS = Facets.BANDS.stream()
 		.map(BigDecimal::toPlainString)
@@ -87,18 +97,23 @@ public class ProductFinder {
 	 * facets.
 	 * @param query text as a shopper types it: words, "quoted phrases", {@code -excluded} and
 	 * {@code or} ({@code websearch_to_tsquery} syntax, which never fails on odd input)
+	 * @param facetLimit the most matches the facets count: beyond it they count the first
+	 * {@code facetLimit} matches found (in storage order, not the best ranked: ranking every match
+	 * again would cost what the cap saves) and say {@link Facets#capped() capped}. The page and the
+	 * total are always exact.
 	 */
 	@Transactional(readOnly = true)
 	public FoundProducts search(String query, Criteria criteria, ProductSort sort, Matching matching,
-			Pageable pageable) {
+			Pageable pageable, int facetLimit) {
 		ProductFilter filter = this.search.filter(criteria, false, Caller.ANONYMOUS);
-		Found found = find(query, filter, sort, matching, pageable);
-		boolean typoTolerant = false;
-		if (matching == Matching.FULL_TEXT && found.total() == 0) {
-			found = find(query, filter, sort, Matching.TYPO_TOLERANT, pageable);
-			typoTolerant = true;
+		Matching used = matching;
+		Page page = page(query, filter, sort, used, pageable);
+		if (matching == Matching.FULL_TEXT && page.total() == 0) {
+			used = Matching.TYPO_TOLERANT;
+			page = page(query, filter, sort, used, pageable);
 		}
-		return new FoundProducts(this.search.summaries(found.ids()), found.total(), found.facets(), typoTolerant);
+		Facets facets = facets(query, filter, used, facetLimit);
+		return new FoundProducts(this.search.summaries(page.ids()), page.total(), facets, used != matching);
 	}
 
 	/**
@@ -160,61 +175,103 @@ public class ProductFinder {
 		return suggestions.values().stream().limit(limit).toList();
 	}
 
-	private Found find(String query, ProductFilter filter, ProductSort sort, Matching matching, Pageable pageable) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("q", query)
-			.addValue("like", "%" + escapeLike(query) + "%")
-			.addValue("limit", pageable.getPageSize())
+	/** The page's ids and the total: every filter applies, and the order needs every match. */
+	private Page page(String query, ProductFilter filter, ProductSort sort, Matching matching, Pageable pageable) {
+		MapSqlParameterSource parameters = parameters(query).addValue("limit", pageable.getPageSize())
 			.addValue("offset", pageable.getOffset());
+		String where = filter.where(parameters) + " AND " + matching.match;
+		// Ranking reads every match's document: only worth it when the order asks for it.
+		String rank = (sort == ProductSort.RELEVANCE) ? matching.rank : "0";
+		// Materialized: the sort then reads the matches, instead of an index walk in its order
+		// that would read every listed product for a narrow query.
+		String sql = "WITH matched AS MATERIALIZED (SELECT p.id, p.price_amount, p.created_at, p.view_count,"
+				+ " p.rating_average, p.review_count, " + rank + " AS rank FROM products p WHERE " + where + ")"
+				+ " (SELECT p.id, NULL::bigint AS total FROM matched p ORDER BY " + sort.sql
+				+ " LIMIT :limit OFFSET :offset)" + " UNION ALL SELECT NULL, count(*) FROM matched";
+		List<UUID> ids = new ArrayList<>();
+		long[] total = new long[1];
+		this.jdbc.query(sql, parameters, row -> {
+			UUID id = row.getObject("id", UUID.class);
+			if (id != null) {
+				ids.add(id);
+			}
+			else {
+				total[0] = row.getLong("total");
+			}
+		});
+		return new Page(ids, total[0]);
+	}
+
+	/**
+	 * Every facet in one pass: the matches with every filter but the facets' own (which become
+	 * flags, so that each facet counts with all the others), at most {@code limit} of them plus one
+	 * to tell whether there were more, grouped by each facet at once ({@code GROUPING SETS}).
+	 */
+	private Facets facets(String query, ProductFilter filter, Matching matching, int limit) {
+		MapSqlParameterSource parameters = parameters(query).addValue("facetLimit", limit)
+			.addValue("facetSample", (long) limit + 1);
 		Map<ProductFilter.Condition, String> conditions = new LinkedHashMap<>(filter.conditions(parameters));
-		// The facets' own filters become flags: each facet counts with all the others.
 		String category = flag(conditions.remove(ProductFilter.Condition.CATEGORY));
 		String brand = flag(conditions.remove(ProductFilter.Condition.BRAND));
 		String price = flag(conditions.remove(ProductFilter.Condition.PRICE));
 		String stock = flag(conditions.remove(ProductFilter.Condition.IN_STOCK));
 		String where = String.join(" AND ", conditions.values()) + " AND " + matching.match;
-		// Ranking reads every match's document: only worth it when the order asks for it.
-		String rank = (sort == ProductSort.RELEVANCE) ? matching.rank : "0";
-		String sql = "WITH matched AS MATERIALIZED (SELECT p.id, p.category_id, p.brand, p.price_amount, p.in_stock,"
-				+ " p.created_at, p.view_count, p.rating_average, p.review_count, " + rank + " AS rank, "
-				+ category + " AS category_ok, " + brand + " AS brand_ok, " + price + " AS price_ok, " + stock
-				+ " AS stock_ok FROM products p WHERE " + where + ")"
-				+ " (SELECT 'item' AS facet, p.id::text AS value, NULL AS label, 0::bigint AS count FROM matched p"
-				+ " WHERE p.category_ok AND p.brand_ok AND p.price_ok AND p.stock_ok ORDER BY " + sort.sql
-				+ " LIMIT :limit OFFSET :offset)"
-				+ " UNION ALL SELECT 'total', NULL, NULL, count(*) FROM matched p"
-				+ " WHERE p.category_ok AND p.brand_ok AND p.price_ok AND p.stock_ok"
-				+ " UNION ALL SELECT 'category', p.category_id::text, NULL, count(*) FROM matched p"
-				+ " WHERE p.brand_ok AND p.price_ok AND p.stock_ok GROUP BY p.category_id"
-				+ " UNION ALL (SELECT 'brand', lower(p.brand), min(p.brand), count(*) FROM matched p"
-				+ " WHERE p.brand IS NOT NULL AND p.category_ok AND p.price_ok AND p.stock_ok GROUP BY lower(p.brand)"
-				+ " ORDER BY count(*) DESC, lower(p.brand) LIMIT " + TOP_BRANDS + ")"
-				+ " UNION ALL SELECT 'price', width_bucket(p.price_amount, " + BANDS + ")::text, NULL, count(*)"
-				+ " FROM matched p WHERE p.category_ok AND p.brand_ok AND p.stock_ok GROUP BY 2"
-				+ " UNION ALL SELECT 'stock', p.in_stock::text, NULL, count(*) FROM matched p"
-				+ " WHERE p.category_ok AND p.brand_ok AND p.price_ok GROUP BY p.in_stock";
-		List<UUID> ids = new ArrayList<>();
+		String counted = "f.n <= :facetLimit";
+		String brandCounted = counted + " AND f.brand_key IS NOT NULL AND f.category_ok AND f.price_ok AND f.stock_ok";
+		String sets = "GROUPING(f.category_id, f.brand_key, f.band, f.in_stock)";
+		String sql = "SELECT " + sets + " AS facet, f.category_id, f.brand_key, f.band, f.in_stock,"
+				+ " count(*) FILTER (WHERE " + counted + " AND f.brand_ok AND f.price_ok AND f.stock_ok) AS category_count,"
+				+ " count(*) FILTER (WHERE " + brandCounted + ") AS brand_count,"
+				+ " min(f.brand) FILTER (WHERE " + brandCounted + ") AS brand_label,"
+				+ " row_number() OVER (PARTITION BY " + sets + " ORDER BY count(*) FILTER (WHERE " + brandCounted
+				+ ") DESC, f.brand_key) AS brand_rank,"
+				+ " count(*) FILTER (WHERE " + counted + " AND f.category_ok AND f.brand_ok AND f.stock_ok) AS band_count,"
+				+ " count(*) FILTER (WHERE " + counted + " AND f.category_ok AND f.brand_ok AND f.price_ok) AS stock_count,"
+				+ " coalesce(bool_or(f.n > :facetLimit), FALSE) AS capped"
+				+ " FROM (SELECT p.category_id, p.brand, lower(p.brand) AS brand_key, width_bucket(p.price_amount, "
+				+ BANDS + ") AS band, p.in_stock, " + category + " AS category_ok, " + brand + " AS brand_ok, " + price
+				+ " AS price_ok, " + stock + " AS stock_ok, row_number() OVER () AS n FROM products p WHERE " + where
+				+ " LIMIT :facetSample) f"
+				+ " GROUP BY GROUPING SETS ((f.category_id), (f.brand_key), (f.band), (f.in_stock), ())";
 		List<Facets.CategoryCount> categories = new ArrayList<>();
-		List<Facets.BrandCount> brands = new ArrayList<>();
+		Map<Long, Facets.BrandCount> brands = new TreeMap<>();
 		List<Facets.PriceBand> bands = new ArrayList<>();
-		long[] totals = new long[3];
+		long[] availability = new long[2];
+		boolean[] capped = new boolean[1];
 		this.jdbc.query(sql, parameters, row -> {
-			String value = row.getString("value");
-			long count = row.getLong("count");
-			switch (row.getString("facet")) {
-				case "item" -> ids.add(UUID.fromString(value));
-				case "total" -> totals[0] = count;
-				case "category" -> categories.add(new Facets.CategoryCount(
-						(value != null) ? UUID.fromString(value) : null, count));
-				case "brand" -> brands.add(new Facets.BrandCount(row.getString("label"), count));
-				case "price" -> bands.add(Facets.PriceBand.of(Integer.parseInt(value), count));
-				case "stock" -> totals[Boolean.parseBoolean(value) ? 1 : 2] = count;
+			switch (row.getInt("facet")) {
+				case 0b0111 -> {
+					long count = row.getLong("category_count");
+					if (count > 0) {
+						categories.add(new Facets.CategoryCount(row.getObject("category_id", UUID.class), count));
+					}
+				}
+				case 0b1011 -> {
+					long count = row.getLong("brand_count");
+					long rank = row.getLong("brand_rank");
+					if (count > 0 && rank <= TOP_BRANDS) {
+						brands.put(rank, new Facets.BrandCount(row.getString("brand_label"), count));
+					}
+				}
+				case 0b1101 -> {
+					long count = row.getLong("band_count");
+					if (count > 0) {
+						bands.add(Facets.PriceBand.of(row.getInt("band"), count));
+					}
+				}
+				case 0b1110 -> availability[row.getBoolean("in_stock") ? 0 : 1] = row.getLong("stock_count");
+				case 0b1111 -> capped[0] = row.getBoolean("capped");
 				default -> throw new IllegalStateException("Unknown facet row");
 			}
 		});
 		categories.sort((a, b) -> Long.compare(b.count(), a.count()));
 		bands.sort((a, b) -> a.from().compareTo(b.from()));
-		return new Found(ids, totals[0], new Facets(categories, brands, bands,
-				new Facets.Availability(totals[1], totals[2])));
+		return new Facets(categories, List.copyOf(brands.values()), bands,
+				new Facets.Availability(availability[0], availability[1]), capped[0]);
+	}
+
+	private static MapSqlParameterSource parameters(String query) {
+		return new MapSqlParameterSource().addValue("q", query).addValue("like", "%" + escapeLike(query) + "%");
 	}
 
 	private static String flag(@Nullable String condition) {
@@ -226,7 +283,7 @@ public class ProductFinder {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private record Found(List<UUID> ids, long total, Facets facets) {
+	private record Page(List<UUID> ids, long total) {
 	}
 
 }

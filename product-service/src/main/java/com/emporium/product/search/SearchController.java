@@ -70,7 +70,8 @@ class SearchController {
 					+ "description; English stemming), with names similar to the query let in when it finds nothing "
 					+ "(typoTolerant says so). q takes words, \"quoted phrases\", -excluded words and or. "
 					+ "The filters are those of GET /products. facets count the results by category, brand, price "
-					+ "band and stock, each with every filter applied except its own. Each search gets a searchId "
+					+ "band and stock, each with every filter applied except its own; they count at most 10,000 "
+					+ "matches by default (facets.capped says a query matched more). Each search gets a searchId "
 					+ "(send it with clicks) and publishes SearchPerformed.")
 	SearchResults search(@AuthenticationPrincipal @Nullable Jwt jwt,
 			@Parameter(description = SessionIds.DESCRIPTION) @RequestHeader(name = SessionIds.HEADER,

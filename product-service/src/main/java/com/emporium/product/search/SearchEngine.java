@@ -72,7 +72,7 @@ class SearchEngine {
 			Map<String, Object> filters, Caller caller, @Nullable String sessionId) {
 		String query = checkQuery(q, "q");
 		FoundProducts found = this.finder.search(query, criteria, ProductSort.of(sort), matching,
-				PageRequest.of(page, size));
+				PageRequest.of(page, size), this.properties.facetLimit());
 		List<UUID> productIds = found.items().stream().map(ProductSummary::id).toList();
 		SearchPerformed search = new SearchPerformed(UUID.randomUUID(), this.clock.instant(), UUID.randomUUID(), query,
 				caller.userId(), sessionId, filters, found.totalItems(), productIds);

@@ -2,6 +2,7 @@ package com.emporium.product.search;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,8 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * {@code emporium.catalog.search.*}.
  *
  * @param clickWindow how long after a search its clicks are accepted (and the search kept)
+ * @param facetLimit the most matches a search's facets count; beyond it they count the first this
+ * many and say {@code capped}. Counting costs about 2 µs per match on every search, so a query
+ * matching much of a 100,000-product catalog would otherwise spend more on its facets than on its
+ * page (docs/catalog.md).
  */
 @ConfigurationProperties("emporium.catalog.search")
 @Validated
-record SearchProperties(@NotNull @DefaultValue("PT24H") Duration clickWindow) {
+record SearchProperties(@NotNull @DefaultValue("PT24H") Duration clickWindow,
+		@Min(1) @DefaultValue("10000") int facetLimit) {
 }

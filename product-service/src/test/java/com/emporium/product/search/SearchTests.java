@@ -15,8 +15,14 @@ import tools.jackson.databind.JsonNode;
 
 import com.emporium.platform.test.TestJwts;
 import com.emporium.product.ProductServiceIntegrationTest;
+import com.emporium.product.catalog.Criteria;
+import com.emporium.product.catalog.Facets;
+import com.emporium.product.catalog.FoundProducts;
+import com.emporium.product.catalog.ProductFinder;
+import com.emporium.product.catalog.ProductSort;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.util.UriUtils;
@@ -393,6 +399,120 @@ class SearchTests extends ProductServiceIntegrationTest {
 			.expectStatus()
 			.isOk();
 		assertThat(itemIds(body(search(inStock), 200))).as("the stocked variant was removed").isEmpty();
+	}
+
+	@Test
+	void eachFacetIgnoresOnlyItsOwnFilterWhenAllAreSet() {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String root = addCategory("Furniture", null);
+		String stools = addCategory("Stools", root);
+		String word = word();
+		String x = "X" + unique();
+		String y = "Y" + unique();
+		String cheap = add(vendor, store, item(word, "9.99", "EUR", stools, x, 3));
+		// Each of these fails exactly one filter, so it counts in that filter's facet only.
+		add(vendor, store, item(word, "50.00", "EUR", stools, x, 0));
+		add(vendor, store, item(word, "20.00", "EUR", stools, y, 4));
+		add(vendor, store, item(word, "30.00", "EUR", null, x, 1));
+		add(vendor, store, item(word, "500.00", "EUR", root, x, 2));
+		add(vendor, store, item(word, "25.00", "GBP", null, y, 2));
+
+		JsonNode results = body(search(Map.of("q", word, "brand", x, "category", root, "minPrice", "5", "maxPrice",
+				"100", "inStock", "true")), 200);
+
+		assertThat(itemIds(results)).containsExactly(cheap);
+		assertThat(results.get("totalItems").asLong()).isOne();
+		JsonNode facets = results.get("facets");
+		assertThat(facets.get("capped").asBoolean()).isFalse();
+		assertThat(categories(facets)).containsOnly(Map.entry(stools, 1L), Map.entry("none", 1L));
+		assertThat(brands(facets)).containsOnly(Map.entry(x, 1L), Map.entry(y, 1L));
+		assertThat(bands(facets)).containsExactly("0-10:1", "500-1000:1");
+		assertThat(facets.get("availability").get("inStock").asLong()).isOne();
+		assertThat(facets.get("availability").get("outOfStock").asLong()).as("the stock facet ignores inStock")
+			.isOne();
+	}
+
+	@Test
+	void theBrandFacetShowsTheTwentyBrandsWithMostResultsIgnoringCase() {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String word = word();
+		String top = "Top" + unique();
+		add(vendor, store, Map.of("name", word + " one", "brand", top));
+		add(vendor, store, Map.of("name", word + " two", "brand", top.toUpperCase()));
+		add(vendor, store, Map.of("name", word + " three", "brand", top.toLowerCase()));
+		add(vendor, store, Map.of("name", word + " four", "brand", "Second" + word));
+		add(vendor, store, Map.of("name", word + " five", "brand", "Second" + word));
+		Map<String, Object> withoutBrand = new LinkedHashMap<>();
+		withoutBrand.put("name", word + " plain");
+		withoutBrand.put("brand", null);
+		add(vendor, store, withoutBrand);
+		List<String> singles = new ArrayList<>();
+		for (char letter = 'a'; letter <= 't'; letter++) {
+			singles.add("single" + word + letter);
+			add(vendor, store, Map.of("name", word + " " + letter, "brand", "single" + word + letter));
+		}
+
+		JsonNode brands = body(search(Map.of("q", word)), 200).get("facets").get("brands");
+
+		assertThat(brands.size()).isEqualTo(20);
+		assertThat(brands.get(0).get("brand").asString()).isEqualToIgnoringCase(top);
+		assertThat(brands.get(0).get("count").asLong()).isEqualTo(3);
+		assertThat(brands.get(1).get("brand").asString()).isEqualTo("Second" + word);
+		assertThat(brands.get(1).get("count").asLong()).isEqualTo(2);
+		assertThat(brands.valueStream().skip(2).map(brand -> brand.get("brand").asString()).toList())
+			.as("ties by name; products without a brand are not a brand")
+			.containsExactlyElementsOf(singles.subList(0, 18));
+	}
+
+	@Test
+	void facetsCountAtMostTheLimitAndSaySoWhileThePageAndTotalStayExact(@Autowired ProductFinder finder) {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String category = addCategory("Lamps", null);
+		String word = word();
+		String brand = "B" + unique();
+		for (int i = 0; i < 5; i++) {
+			add(vendor, store, item(word, (i + 1) + "0.00", "EUR", (i % 2 == 0) ? category : null,
+					(i < 3) ? brand : "Other" + i, i % 3));
+		}
+		Criteria none = new Criteria(null, null, null, null, null, false, null, List.of());
+
+		FoundProducts capped = finder.search(word, none, ProductSort.PRICE_ASC, ProductFinder.Matching.FULL_TEXT,
+				PageRequest.of(0, 4), 3);
+		assertThat(capped.totalItems()).isEqualTo(5);
+		assertThat(capped.items()).hasSize(4);
+		assertThat(capped.items().getFirst().price().amount()).isEqualByComparingTo("10.00");
+		Facets facets = capped.facets();
+		assertThat(facets.capped()).isTrue();
+		assertThat(facets.availability().inStock() + facets.availability().outOfStock()).isEqualTo(3);
+		assertThat(facets.categories().stream().mapToLong(Facets.CategoryCount::count).sum()).isEqualTo(3);
+		assertThat(facets.brands().stream().mapToLong(Facets.BrandCount::count).sum()).isEqualTo(3);
+		assertThat(facets.priceBands().stream().mapToLong(Facets.PriceBand::count).sum()).isEqualTo(3);
+
+		Facets exact = finder.search(word, none, ProductSort.RELEVANCE, ProductFinder.Matching.FULL_TEXT,
+				PageRequest.of(0, 4), 5)
+			.facets();
+		assertThat(exact.capped()).as("as many matches as the limit").isFalse();
+		assertThat(exact.availability()).isEqualTo(new Facets.Availability(3, 2));
+		assertThat(exact.brands().getFirst()).isEqualTo(new Facets.BrandCount(brand, 3));
+		assertThat(exact.categories()).extracting(Facets.CategoryCount::count).containsExactly(3L, 2L);
+
+		Criteria byBrand = new Criteria(null, brand, null, null, null, false, null, List.of());
+		FoundProducts filtered = finder.search(word, byBrand, ProductSort.RELEVANCE,
+				ProductFinder.Matching.FULL_TEXT, PageRequest.of(0, 4), 4);
+		assertThat(filtered.totalItems()).as("the total counts every match, capped or not").isEqualTo(3);
+		assertThat(filtered.facets().capped()).as("the cap counts matches before the facets' own filters")
+			.isTrue();
+		assertThat(filtered.facets().brands().stream().mapToLong(Facets.BrandCount::count).sum()).isEqualTo(4);
+
+		JsonNode overHttp = body(search(Map.of("q", word)), 200).get("facets");
+		assertThat(overHttp.get("capped").asBoolean()).as("the default limit is 10,000").isFalse();
+		assertThat(overHttp.get("availability").get("inStock").asLong()).isEqualTo(3);
+		get("/v3/api-docs", null).expectBody()
+			.jsonPath("$.components.schemas.Facets.properties.capped.description")
+			.value(String.class, description -> assertThat(description).contains("estimate"));
 	}
 
 	@Test
