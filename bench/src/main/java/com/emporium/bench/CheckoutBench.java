@@ -77,7 +77,7 @@ public final class CheckoutBench {
 		}
 	}
 
-	private static String signUp(String gateway, String role) throws Exception {
+	static String signUp(String gateway, String role) throws Exception {
 		String name = role.toLowerCase(Locale.ROOT) + UUID.randomUUID().toString().substring(0, 8);
 		BenchHttp.post(gateway + "/api/v1/auth/register", """
 				{"email":"%s@bench.example","username":"%s","password":"%s","firstName":"Bench","lastName":"Shopper",\

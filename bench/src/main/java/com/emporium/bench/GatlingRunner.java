@@ -62,7 +62,13 @@ final class GatlingRunner {
 		return new Summary(number(rows, "request count", 2), number(rows, "request count", 3),
 				number(rows, "response time 50th percentile (ms)", 2),
 				number(rows, "response time 99th percentile (ms)", 2),
-				Double.parseDouble(rows.get("mean throughput (rps)")[2].strip().replace(",", "")));
+				decimal(rows.get("mean throughput (rps)")[2]));
+	}
+
+	/** A column with no request in it (no OK, or no KO) reads "-". */
+	private static double decimal(String cell) {
+		String value = cell.strip().replace(",", "");
+		return value.equals("-") ? 0 : Double.parseDouble(value);
 	}
 
 	private static long number(Map<String, String[]> rows, String row, int column) {

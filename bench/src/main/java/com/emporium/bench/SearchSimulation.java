@@ -1,12 +1,8 @@
 package com.emporium.bench;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -31,12 +27,8 @@ public class SearchSimulation extends Simulation {
 		String target = System.getProperty("bench.target");
 		String mode = System.getProperty("bench.mode");
 		Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
-		List<String> queries = Arrays.asList(System.getProperty("bench.queries", "lantern").split(","));
-		List<String> ids = Arrays.asList(System.getProperty("bench.productIds", "").split(","));
-		Iterator<Map<String, Object>> feeder = Stream
-			.generate(() -> Map.<String, Object>of("q", queries.get(ThreadLocalRandom.current().nextInt(queries.size())),
-					"id", ids.get(ThreadLocalRandom.current().nextInt(ids.size()))))
-			.iterator();
+		Iterator<Map<String, Object>> feeder = Feeders.randomFrom(new String[] { "q", "bench.queries", "lantern" },
+				new String[] { "id", "bench.productIds", "" });
 		String suffix = mode.equals("ilike") ? "&mode=ilike" : "";
 		String url = mode.equals("get") ? target + "/api/v1/products/#{id}"
 				: target + "/api/v1/search?q=#{q}&size=20" + suffix;

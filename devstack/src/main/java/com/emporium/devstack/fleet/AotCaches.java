@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +49,11 @@ final class AotCaches {
 
 	private final Path repoRoot;
 
-	private final List<String> javaOpts;
+	private final Function<FleetService, List<String>> javaOpts;
 
 	private final String javaCommand;
 
-	AotCaches(Path repoRoot, String javaCommand, List<String> javaOpts) {
+	AotCaches(Path repoRoot, String javaCommand, Function<FleetService, List<String>> javaOpts) {
 		this.repoRoot = repoRoot;
 		this.javaCommand = javaCommand;
 		this.javaOpts = javaOpts;
@@ -82,7 +83,7 @@ final class AotCaches {
 	private String stamp(FleetService service) throws IOException {
 		Path jar = jar(service);
 		return "%d %d %s%n".formatted(Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
-				String.join(" ", this.javaOpts));
+				String.join(" ", this.javaOpts.apply(service)));
 	}
 
 	boolean fresh(FleetService service) {
@@ -131,7 +132,8 @@ final class AotCaches {
 			List<String> command = new ArrayList<>();
 			niceCommand().ifPresent(nice -> command.addAll(List.of(nice, "-n", "10")));
 			command.add(this.javaCommand);
-			this.javaOpts.stream()
+			this.javaOpts.apply(service)
+				.stream()
 				.filter(option -> NOT_FOR_TRAINING.stream().noneMatch(option::startsWith))
 				.forEach(command::add);
 			command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh",

@@ -118,7 +118,7 @@ public final class Fleet implements AutoCloseable {
 
 	private Fleet(FleetOptions options) {
 		this.options = options;
-		this.aotCaches = new AotCaches(options.repoRoot(), options.javaCommand(), options.javaOpts());
+		this.aotCaches = new AotCaches(options.repoRoot(), options.javaCommand(), options::javaOpts);
 		this.logDir = options.varDir().resolve("logs");
 		this.pidsFile = options.varDir().resolve("run").resolve("fleet.pids");
 	}
@@ -440,7 +440,7 @@ public final class Fleet implements AutoCloseable {
 			// in order instead of all of them at once.
 			SETSID.ifPresent(command::add);
 			command.add(this.options.javaCommand());
-			command.addAll(this.options.javaOpts());
+			command.addAll(this.options.javaOpts(service));
 			List<String> launch = this.aotCaches.launchArguments(service, this.options.aot());
 			sp.aotCache = launch.size() > 2;
 			command.addAll(launch);
@@ -558,6 +558,39 @@ public final class Fleet implements AutoCloseable {
 			ServiceProcess sp = process(service);
 			stopProcesses(List.of(sp));
 			writePids();
+		}
+	}
+
+	/**
+	 * Stops the embedded Kafka broker (a controlled shutdown: its log stays under {@code var/}), e.g.
+	 * to test that a broker outage loses nothing; {@link #startKafka()} brings it back on the same
+	 * port with the same data. The services keep running and retry on their own.
+	 * @throws IllegalStateException with external infrastructure, or if it is stopped already
+	 */
+	public void stopKafka() {
+		synchronized (this.lock) {
+			checkNotClosed();
+			if (this.kafka == null) {
+				throw new IllegalStateException("No embedded Kafka broker is running");
+			}
+			this.kafka.close();
+			this.kafka = null;
+			log.info("Kafka stopped port={}", this.kafkaPort);
+		}
+	}
+
+	/**
+	 * Starts the embedded Kafka broker again after {@link #stopKafka()}, on the same ports and log.
+	 * @throws IllegalStateException with external infrastructure, or if it is running
+	 */
+	public void startKafka() {
+		synchronized (this.lock) {
+			checkNotClosed();
+			if (this.options.externalInfrastructure() || this.kafka != null) {
+				throw new IllegalStateException("The embedded Kafka broker is running, or there is none");
+			}
+			this.kafka = EmbeddedKafka.start(this.options.varDir().resolve("kafka"), this.kafkaPort,
+					this.kafkaControllerPort);
 		}
 	}
 

@@ -34,7 +34,7 @@ class AotCachesTests {
 		this.jar = this.root.resolve(FleetService.ORDER_SERVICE.jar());
 		Files.createDirectories(this.jar.getParent());
 		Files.writeString(this.jar, "not really a jar");
-		this.caches = new AotCaches(this.root, ProcessHandle.current().info().command().orElseThrow(), OPTS);
+		this.caches = new AotCaches(this.root, ProcessHandle.current().info().command().orElseThrow(), (service) -> OPTS);
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class AotCachesTests {
 	@Test
 	void aRebuiltJarOrOtherJvmOptionsMakeTheCacheStale() throws IOException {
 		fakeCache(OPTS);
-		assertThat(new AotCaches(this.root, "java", List.of("-Xmx128m")).fresh(FleetService.ORDER_SERVICE)).isFalse();
+		assertThat(new AotCaches(this.root, "java", (service) -> List.of("-Xmx128m")).fresh(FleetService.ORDER_SERVICE)).isFalse();
 		assertThat(this.caches.fresh(FleetService.ORDER_SERVICE)).isTrue();
 		Files.setLastModifiedTime(this.jar, FileTime.from(Instant.now().plusSeconds(5)));
 		assertThat(this.caches.fresh(FleetService.ORDER_SERVICE)).isFalse();

@@ -145,6 +145,12 @@ class FleetTests {
 				"EMPORIUM_MAIL_PORT", "8025")).port(FleetOptions.MAIL_SMTP)).isEqualTo(2525);
 		assertThat(options.externalInfrastructure()).isTrue();
 		assertThat(options.javaOpts()).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
+		// Options given replace the defaults for every service, the gateway too.
+		assertThat(options.javaOpts(FleetService.GATEWAY)).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
+		FleetOptions defaults = FleetOptions.fromEnvironment(this.root, java.util.Map.of());
+		assertThat(defaults.javaOpts(FleetService.USER_SERVICE)).contains("-XX:TieredStopAtLevel=1");
+		assertThat(defaults.javaOpts(FleetService.GATEWAY)).doesNotContain("-XX:TieredStopAtLevel=1")
+			.contains("-XX:+UseSerialGC", "-Xmx256m");
 		assertThat(options.varDir()).isEqualTo(this.root.resolve("elsewhere"));
 		assertThat(options.aot()).isEqualTo(AotMode.TRAIN);
 		assertThat(FleetOptions.fromEnvironment(this.root, java.util.Map.of("EMPORIUM_AOT", " Off")).aot())

@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import com.emporium.order.InvalidFieldException;
+import com.emporium.order.Recommendation;
 import com.emporium.platform.web.NotFoundException;
 
 /**
@@ -73,11 +74,13 @@ class Cart {
 	}
 
 	/**
-	 * Adds {@code quantity} of a variant, to its line if the cart has one.
+	 * Adds {@code quantity} of a variant, to its line if the cart has one. The line keeps the first
+	 * recommendation that led to it: one sent with a later add is kept only by a line without one.
+	 * @param recommendation what led to this add, or null
 	 * @return the line
 	 */
-	CartItem add(UUID productId, String sku, int quantity, BigDecimal price, String currency, Limits limits,
-			Instant now) {
+	CartItem add(UUID productId, String sku, int quantity, BigDecimal price, String currency,
+			@Nullable Recommendation recommendation, Limits limits, Instant now) {
 		if (this.currency != null && !this.items.isEmpty() && !this.currency.equals(currency)) {
 			throw new CurrencyMismatchException(this.currency, currency);
 		}
@@ -89,13 +92,14 @@ class Cart {
 					.formatted(total, limits.maxQuantity()));
 			}
 			line.get().quantity(total);
+			line.get().recommendedBy(recommendation);
 			this.updatedAt = now;
 			return line.get();
 		}
 		if (this.items.size() >= limits.maxLines()) {
 			throw new CartFullException(limits.maxLines());
 		}
-		CartItem item = new CartItem(this, productId, sku, quantity, price, now);
+		CartItem item = new CartItem(this, productId, sku, quantity, price, recommendation, now);
 		this.items.add(item);
 		this.currency = currency;
 		this.updatedAt = now;
@@ -132,7 +136,8 @@ class Cart {
 
 	/**
 	 * Moves a guest cart's lines here: quantities of the same variant add up to at most the limit;
-	 * lines beyond the line limit or in another currency are dropped. The guest cart is retired.
+	 * lines beyond the line limit or in another currency are dropped. A line keeps its recommendation,
+	 * or takes the guest line's when it has none. The guest cart is retired.
 	 */
 	void merge(Cart guest, Limits limits, Instant now) {
 		for (CartItem item : guest.items) {
@@ -141,10 +146,11 @@ class Cart {
 			Optional<CartItem> line = line(item.productId(), item.sku());
 			if (line.isPresent()) {
 				line.get().quantity(Math.min(limits.maxQuantity(), line.get().quantity() + item.quantity()));
+				line.get().recommendedBy(item.recommendation());
 			}
 			else if (sameCurrency && this.items.size() < limits.maxLines() && guest.currency != null) {
 				this.items.add(new CartItem(this, item.productId(), item.sku(), item.quantity(),
-						item.priceWhenAdded(), item.addedAt()));
+						item.priceWhenAdded(), item.recommendation(), item.addedAt()));
 				this.currency = guest.currency;
 			}
 		}

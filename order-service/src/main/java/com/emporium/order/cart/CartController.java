@@ -62,14 +62,17 @@ class CartController {
 	@PostMapping("/items")
 	@Operation(summary = "Add an item",
 			description = "Adds quantity of a product variant (sku may be left out for a product with one); an item "
-					+ "already in the cart gets the quantity added. Publishes CartItemAdded.")
+					+ "already in the cart gets the quantity added. An optional recommendation (source, id: the "
+					+ "list that led to the add, as at checkout) is kept on the line, which keeps the first one it "
+					+ "got, and goes into this add's CartItemAdded for attribution. Publishes CartItemAdded.")
 	@ApiResponse(responseCode = "200",
 			description = "The cart; for a guest's first add, with the new cart token in X-Cart-Token and cartToken")
 	@ApiResponse(responseCode = "400",
 			description = "A field is invalid (validation-failed, naming it): quantity below 1 or above the limit "
 					+ "(emporium.cart.max-quantity-per-line, counting what the line has), a productId naming no "
 					+ "product on sale (unknown, deleted or unlisted), an unknown sku or none for a product with "
-					+ "variants.",
+					+ "variants, a recommendation without source or id or with a longer one "
+					+ "(recommendation.source up to 50 characters, recommendation.id up to 100).",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "404", description = "The X-Cart-Token names no cart of the caller (cart-not-found).",
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

@@ -11,8 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
-/** One line of a cart: a product variant, how many, and its price when it was first added. */
+import com.emporium.order.Recommendation;
+
+/**
+ * One line of a cart: a product variant, how many, its price when it was first added, and the
+ * recommendation that led to it, if any (the first one it got: later adds do not replace it).
+ */
 @Entity
 @Table(name = "cart_items")
 class CartItem {
@@ -37,11 +43,18 @@ class CartItem {
 	@Column(name = "added_at")
 	private Instant addedAt;
 
+	@Column(name = "recommendation_source")
+	private @Nullable String recommendationSource;
+
+	@Column(name = "recommendation_id")
+	private @Nullable String recommendationId;
+
 	protected CartItem() {
 		// for JPA
 	}
 
-	CartItem(Cart cart, UUID productId, String sku, int quantity, BigDecimal priceWhenAdded, Instant now) {
+	CartItem(Cart cart, UUID productId, String sku, int quantity, BigDecimal priceWhenAdded,
+			@Nullable Recommendation recommendation, Instant now) {
 		this.id = UUID.randomUUID();
 		this.cart = cart;
 		this.productId = productId;
@@ -49,6 +62,7 @@ class CartItem {
 		this.quantity = quantity;
 		this.priceWhenAdded = priceWhenAdded;
 		this.addedAt = now;
+		recommendedBy(recommendation);
 	}
 
 	boolean isFor(UUID productId, String sku) {
@@ -57,6 +71,14 @@ class CartItem {
 
 	void quantity(int quantity) {
 		this.quantity = quantity;
+	}
+
+	/** Keeps the recommendation that led to this line, unless it has one already. */
+	void recommendedBy(@Nullable Recommendation recommendation) {
+		if (recommendation != null && this.recommendationId == null) {
+			this.recommendationSource = recommendation.source();
+			this.recommendationId = recommendation.id();
+		}
 	}
 
 	UUID id() {
@@ -81,6 +103,11 @@ class CartItem {
 
 	Instant addedAt() {
 		return this.addedAt;
+	}
+
+	@Nullable Recommendation recommendation() {
+		return (this.recommendationSource != null && this.recommendationId != null)
+				? new Recommendation(this.recommendationSource, this.recommendationId) : null;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.order.Recommendation;
+
 /**
  * A cart as its holder sees it, priced from the catalog now.
  *
@@ -32,11 +34,15 @@ public record CartView(@Nullable UUID id, @Nullable String cartToken, @Nullable 
 	 * @param insufficientStock some stock, less than the quantity
 	 * @param unavailable the product was deleted or unlisted: it cannot be ordered and is left out of
 	 * the subtotal
+	 * @param recommendation the recommendation that led to the line (the first one sent with an add),
+	 * or null
 	 */
 	public record Line(UUID id, UUID productId, String sku, @Nullable String name, int quantity,
 			@Schema(description = "The price now, from the catalog") BigDecimal unitPrice, BigDecimal lineTotal,
 			BigDecimal priceWhenAdded, boolean priceChanged, @Nullable Integer available, boolean outOfStock,
-			boolean insufficientStock, boolean unavailable) {
+			boolean insufficientStock, boolean unavailable,
+			@Schema(description = "The recommendation that led to the line: the first one sent with an add of it; "
+					+ "null if none was") @Nullable Recommendation recommendation) {
 	}
 
 }

@@ -19,6 +19,7 @@ import com.emporium.order.Amounts;
 import com.emporium.order.Caller;
 import com.emporium.order.Hashes;
 import com.emporium.order.InvalidFieldException;
+import com.emporium.order.Recommendation;
 import com.emporium.order.catalog.Catalog;
 import com.emporium.order.catalog.CatalogProduct;
 
@@ -72,7 +73,11 @@ public class ShoppingCarts {
 		return (cart != null) ? view(cart, null) : empty();
 	}
 
-	/** Adds to the caller's cart; a guest without a token gets a new cart and its token. */
+	/**
+	 * Adds to the caller's cart; a guest without a token gets a new cart and its token. The
+	 * recommendation sent, if any, goes into the {@link CartItemAdded} of this add, and onto the line
+	 * unless it has one.
+	 */
 	@Transactional
 	public CartView add(Caller caller, @Nullable String token, CartRequests.AddItem request) {
 		if (request.quantity() > this.limits.maxQuantity()) {
@@ -89,10 +94,12 @@ public class ShoppingCarts {
 			issued = newToken();
 			cart = this.carts.save(Cart.ofGuest(hash(issued), now));
 		}
+		Recommendation recommendation = request.recommendation();
 		CartItem line = cart.add(product.productId(), sku, request.quantity(), Objects.requireNonNull(product.price()),
-				Objects.requireNonNull(product.currency()), this.limits, now);
+				Objects.requireNonNull(product.currency()), recommendation, this.limits, now);
 		this.events.publishEvent(new CartItemAdded(UUID.randomUUID(), now, caller.userId(), cart.id(),
-				line.productId(), line.sku(), request.quantity()));
+				line.productId(), line.sku(), request.quantity(), (recommendation != null) ? recommendation.id() : null,
+				(recommendation != null) ? recommendation.source() : null));
 		this.carts.saveAndFlush(cart);
 		return view(cart, issued);
 	}
@@ -104,8 +111,9 @@ public class ShoppingCarts {
 		int before = cart.change(itemId, quantity, this.limits, now);
 		CartItem line = cart.items().stream().filter(item -> item.id().equals(itemId)).findFirst().orElseThrow();
 		if (quantity > before) {
+			// Raised in the cart, not from a list of recommendations: no recommendation to credit.
 			this.events.publishEvent(new CartItemAdded(UUID.randomUUID(), now, caller.userId(), cart.id(),
-					line.productId(), line.sku(), quantity - before));
+					line.productId(), line.sku(), quantity - before, null, null));
 		}
 		else if (quantity < before) {
 			removed(caller, cart, line, before - quantity, now);
@@ -230,7 +238,8 @@ public class ShoppingCarts {
 					(product != null) ? product.name() : null, item.quantity(), unitPrice, lineTotal,
 					priceWhenAdded, unitPrice.compareTo(priceWhenAdded) != 0, available,
 					available != null && available == 0,
-					available != null && available > 0 && available < item.quantity(), !orderable));
+					available != null && available > 0 && available < item.quantity(), !orderable,
+					item.recommendation()));
 			if (orderable) {
 				subtotal = subtotal.add(lineTotal);
 			}

@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.order.Recommendation;
+
 /**
  * An order as its customer and the shop's staff see it. Amounts are in {@code currency}.
  *

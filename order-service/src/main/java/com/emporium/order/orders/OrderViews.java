@@ -3,6 +3,7 @@ package com.emporium.order.orders;
 import java.math.BigDecimal;
 
 import com.emporium.order.Amounts;
+import com.emporium.order.Recommendation;
 
 /** Entities to the records the API returns. */
 final class OrderViews {

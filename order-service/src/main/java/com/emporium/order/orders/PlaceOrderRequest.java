@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.order.Recommendation;
+
 /**
  * Checkout: the user's cart becomes an order. A missing address is taken from the user's profile
  * (the customer profile read model): the shipping address from its default shipping address, the

@@ -1,5 +1,6 @@
 package com.emporium.order.cart;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +36,7 @@ class CartTests extends OrderServiceIntegrationTest {
 		assertThat(line.get("lineTotal").decimalValue()).isEqualByComparingTo("25.00");
 		assertThat(line.get("priceChanged").asBoolean()).isFalse();
 		assertThat(line.get("outOfStock").asBoolean()).isFalse();
+		assertThat(line.get("recommendation").isNull()).as("added without one").isTrue();
 		assertThat(count("SELECT count(*) FROM carts WHERE token_hash = ?", header)).as("only a hash is stored")
 			.isZero();
 	}
@@ -222,9 +224,96 @@ class CartTests extends OrderServiceIntegrationTest {
 		assertThat(added.get("type").asString()).isEqualTo("CartItemAdded");
 		assertThat(added.get("data").get("userId").asString()).isEqualTo(ada.id().toString());
 		assertThat(added.get("data").get("quantity").asInt()).isEqualTo(2);
+		assertThat(added.get("data").get("recommendationId").isNull()).as("added without a recommendation").isTrue();
+		assertThat(added.get("data").get("recommendationSource").isNull()).isTrue();
 		JsonNode removed = awaitEvent("emporium.order.cart-item-removed.v1", cartId, event -> true);
 		assertThat(removed.get("data").get("sku").asString()).isEqualTo(stool.sku());
 		assertThat(removed.get("data").get("quantity").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void anAddFromARecommendationKeepsItOnTheLineAndPublishesIt() {
+		Product stool = product("10.00", "EUR", 20);
+		Customer ada = Customer.create();
+		String first = "rec-" + unique();
+		String second = "rec-" + unique();
+		JsonNode cart = body(addToCart(ada.token(), null, recommended(stool, 1, "co-purchase", first)), 200);
+		String cartId = cart.get("id").asString();
+		assertThat(cart.get("items").get(0).get("recommendation").get("id").asString()).isEqualTo(first);
+		assertThat(cart.get("items").get(0).get("recommendation").get("source").asString()).isEqualTo("co-purchase");
+
+		// Later adds of the same product, with another recommendation or none, leave the first on the line.
+		body(addToCart(ada.token(), null, recommended(stool, 2, "personalised", second)), 200);
+		body(addToCart(ada.token(), null, item(stool, 1)), 200);
+		JsonNode line = body(cart(ada.token(), null), 200).get("items").get(0);
+		assertThat(line.get("quantity").asInt()).isEqualTo(4);
+		assertThat(line.get("recommendation").get("id").asString()).isEqualTo(first);
+		assertThat(line.get("recommendation").get("source").asString()).isEqualTo("co-purchase");
+
+		// Each add's event carries the recommendation that add was sent with.
+		JsonNode firstAdd = awaitEvent("emporium.order.cart-item-added.v1", cartId,
+				event -> first.equals(event.get("data").path("recommendationId").asString(null))).get("data");
+		assertThat(firstAdd.get("recommendationSource").asString()).isEqualTo("co-purchase");
+		assertThat(firstAdd.get("productId").asString()).isEqualTo(stool.id().toString());
+		assertThat(firstAdd.get("userId").asString()).isEqualTo(ada.id().toString());
+		assertThat(firstAdd.get("quantity").asInt()).isEqualTo(1);
+		JsonNode secondAdd = awaitEvent("emporium.order.cart-item-added.v1", cartId,
+				event -> second.equals(event.get("data").path("recommendationId").asString(null))).get("data");
+		assertThat(secondAdd.get("recommendationSource").asString()).isEqualTo("personalised");
+		assertThat(secondAdd.get("quantity").asInt()).isEqualTo(2);
+		JsonNode plainAdd = awaitEvent("emporium.order.cart-item-added.v1", cartId,
+				event -> event.get("data").path("recommendationId").isNull()).get("data");
+		assertThat(plainAdd.get("recommendationSource").isNull()).isTrue();
+		assertThat(plainAdd.get("quantity").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aLineWithoutARecommendationTakesTheFirstOneSentAndAMergeKeepsTheGuestsOne() {
+		Product stool = product("10.00", "EUR", 20);
+		Product lamp = product("30.00", "EUR", 20);
+		Customer ada = Customer.create();
+		body(addToCart(ada.token(), null, item(stool, 1)), 200);
+		body(addToCart(ada.token(), null, recommended(stool, 1, "trending", "rec-stool")), 200);
+		String guest = body(addToCart(null, null, recommended(lamp, 1, "similar-to", "rec-lamp")), 200)
+			.get("cartToken")
+			.asString();
+
+		JsonNode items = body(cart(ada.token(), guest), 200).get("items");
+		assertThat(items).hasSize(2);
+		assertThat(items.get(0).get("recommendation").get("id").asString()).isEqualTo("rec-stool");
+		assertThat(items.get(1).get("productId").asString()).isEqualTo(lamp.id().toString());
+		assertThat(items.get(1).get("recommendation").get("id").asString()).as("carried over by the merge")
+			.isEqualTo("rec-lamp");
+		assertThat(items.get(1).get("recommendation").get("source").asString()).isEqualTo("similar-to");
+	}
+
+	@Test
+	void badRecommendationsAreRefusedNamingTheFieldAndAddNothing() {
+		Product stool = product("10.00", "EUR", 5);
+		long carts = count("SELECT count(*) FROM carts");
+		problem(addToCart(null, null, recommended(stool, 1, "co-purchase", "")), 400, "validation-failed",
+				"#/recommendation/id");
+		problem(addToCart(null, null, recommended(stool, 1, " ", "rec-1")), 400, "validation-failed",
+				"#/recommendation/source");
+		problem(addToCart(null, null, recommended(stool, 1, "co-purchase", "r".repeat(101))), 400,
+				"validation-failed", "#/recommendation/id");
+		problem(addToCart(null, null, recommended(stool, 1, "s".repeat(51), "rec-1")), 400, "validation-failed",
+				"#/recommendation/source");
+		Map<String, Object> withoutId = new LinkedHashMap<>(item(stool, 1));
+		withoutId.put("recommendation", Map.of("source", "co-purchase"));
+		JsonNode missing = problem(addToCart(null, null, withoutId), 400, "validation-failed", "#/recommendation/id");
+		assertThat(missing.get("errors").get(0).get("detail").asString()).isNotBlank();
+		Map<String, Object> notAnObject = new LinkedHashMap<>(item(stool, 1));
+		notAnObject.put("recommendation", "rec-1");
+		problem(addToCart(null, null, notAnObject), 400, "validation-failed", "#/recommendation");
+		assertThat(count("SELECT count(*) FROM carts")).isEqualTo(carts);
+	}
+
+	/** An item as {@link #item}, sent with the recommendation that led to it. */
+	private static Map<String, Object> recommended(Product product, int quantity, String source, String id) {
+		Map<String, Object> body = new LinkedHashMap<>(item(product, quantity));
+		body.put("recommendation", Map.of("source", source, "id", id));
+		return body;
 	}
 
 	private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec cart(String bearer,

@@ -92,9 +92,10 @@ public class Catalog {
 			throw forbidden("add products to this store");
 		}
 		UUID categoryId = request.categoryId();
-		if (categoryId != null && !this.categories.lockForUse(categoryId)) {
-			throw InvalidFieldException.body("#/categoryId", "does not exist");
-		}
+		// The lock that keeps the category from being deleted also reads its name: no extra query per
+		// product, even for a bulk import.
+		String categoryName = (categoryId != null) ? this.categories.lockForUse(categoryId)
+			.orElseThrow(() -> InvalidFieldException.body("#/categoryId", "does not exist")) : null;
 		String name = request.name().strip();
 		String slug = (request.slug() != null) ? request.slug() : defaultSlug(name);
 		Instant now = this.clock.instant();
@@ -108,7 +109,7 @@ public class Catalog {
 		product.illustrate(images);
 		List<Product.StockLevel> stock = product.replaceVariants(variants);
 		saveChecked(product, variants);
-		this.events.publishEvent(ProductCreated.of(product, now));
+		this.events.publishEvent(ProductCreated.of(product, categoryName, now));
 		stock.forEach(level -> this.events.publishEvent(StockChanged.of(product, level, now)));
 		log.info("Product created productId={} storeId={}", product.id(), product.storeId());
 		return ProductView.of(product);
@@ -141,9 +142,7 @@ public class Catalog {
 	public ProductFacts factsForEditing(UUID id, Caller caller) {
 		Product product = this.products.findLive(id).orElseThrow(() -> new NotFoundException("Product", id));
 		requireOwner(product, caller, false, "change this product");
-		String category = (product.categoryId() != null) ? this.categories.nameOf(product.categoryId()).orElse(null)
-				: null;
-		return new ProductFacts(product.id(), product.name(), product.brand(), category, product.tags(),
+		return new ProductFacts(product.id(), product.name(), product.brand(), categoryName(product), product.tags(),
 				product.attributes(), product.description(), product.version());
 	}
 
@@ -163,7 +162,7 @@ public class Catalog {
 		product.describe(product.name(), product.slug(), product.brand(), blankToNull(description));
 		product.touch(now);
 		saveChecked(product, List.of());
-		this.events.publishEvent(ProductUpdated.of(product, now));
+		this.events.publishEvent(ProductUpdated.of(product, categoryName(product), now));
 		log.info("Product described productId={} version={}", id, product.version());
 		return product.version();
 	}
@@ -204,8 +203,10 @@ public class Catalog {
 		}
 		List<Image> images = (request.images() != null) ? images(request.images()) : null;
 		UUID categoryId = request.categoryIdSent() ? request.categoryId() : product.categoryId();
-		if (categoryId != null && !categoryId.equals(product.categoryId()) && !this.categories.lockForUse(categoryId)) {
-			throw InvalidFieldException.body("#/categoryId", "does not exist");
+		String categoryName = null;
+		if (categoryId != null && !categoryId.equals(product.categoryId())) {
+			categoryName = this.categories.lockForUse(categoryId)
+				.orElseThrow(() -> InvalidFieldException.body("#/categoryId", "does not exist"));
 		}
 
 		Instant now = this.clock.instant();
@@ -230,7 +231,10 @@ public class Catalog {
 		List<Product.StockLevel> stock = (variants != null) ? product.replaceVariants(variants) : List.of();
 		product.touch(now);
 		saveChecked(product, (variants != null) ? variants : List.of());
-		this.events.publishEvent(ProductUpdated.of(product, now));
+		// Read after the row lock: a rename that committed first is seen, one that commits later
+		// waits for this product's lock and publishes the new name after this event.
+		this.events.publishEvent(
+				ProductUpdated.of(product, (categoryName != null) ? categoryName : categoryName(product), now));
 		stock.forEach(level -> this.events.publishEvent(StockChanged.of(product, level, now)));
 		log.info("Product changed productId={} version={}", id, product.version());
 		return ProductView.of(product);
@@ -294,6 +298,12 @@ public class Catalog {
 		ProductFilter filter = this.search.filter(criteria, includeInactive, caller);
 		Page<UUID> ids = this.search.find(filter, sort, pageable);
 		return new PageImpl<>(this.search.summaries(ids.getContent()), pageable, ids.getTotalElements());
+	}
+
+	/** The current name of a product's category; null without one. */
+	private @Nullable String categoryName(Product product) {
+		UUID categoryId = product.categoryId();
+		return (categoryId != null) ? this.categories.nameOf(categoryId).orElse(null) : null;
 	}
 
 	/** The store of a vendor who has exactly one: what a product without a storeId goes to. */

@@ -6,6 +6,8 @@
  * {@link com.emporium.product.catalog.ProductUpdated},
  * {@link com.emporium.product.catalog.StockChanged} or
  * {@link com.emporium.product.catalog.ProductDeleted} through the outbox, in the same transaction.
+ * The events carry the category's name as well as its id; a renamed category's products publish
+ * {@link com.emporium.product.catalog.ProductUpdated} again, in the rename's transaction.
  * Stores and categories are referenced by id and asked through
  * {@link com.emporium.product.stores.StoreDirectory} and
  * {@link com.emporium.product.categories.CategoryTree}.

@@ -74,7 +74,9 @@ class CategoryController {
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 	@Operation(summary = "Change or move a category (admins)",
 			description = "Fields left out stay as they are; an empty description removes it; parentId moves the "
-					+ "category with everything beneath it, null to the top level.",
+					+ "category with everything beneath it, null to the top level. A new name publishes "
+					+ "ProductUpdated (with the new categoryName) for each product of the category, whose "
+					+ "version moves on.",
 			security = @SecurityRequirement(name = BEARER))
 	CategoryView change(@PathVariable UUID id, @Valid @RequestBody UpdateCategoryRequest request) {
 		return this.tree.change(id, request);

@@ -21,6 +21,7 @@ import com.emporium.product.AlreadyExistsException;
 import com.emporium.product.InvalidFieldException;
 import com.emporium.product.UniqueViolations;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -53,12 +54,16 @@ public class CategoryTree {
 
 	private final JdbcTemplate jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	CategoryTree(Categories categories, CategoryUsage usage, JdbcTemplate jdbc, Clock clock) {
+	CategoryTree(Categories categories, CategoryUsage usage, JdbcTemplate jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.categories = categories;
 		this.usage = usage;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -90,13 +95,14 @@ public class CategoryTree {
 	}
 
 	/**
-	 * Whether the category exists, holding a shared lock on it until the transaction ends: a product
-	 * put into it meanwhile cannot lose it to a deletion (the deletion waits and then sees the
-	 * product).
+	 * The category's name, holding a shared lock on it until the transaction ends: a product put into
+	 * it meanwhile cannot lose it to a deletion, nor miss a rename (the deletion or rename waits and
+	 * then sees the product).
+	 * @return empty when there is no such category
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean lockForUse(UUID categoryId) {
-		return this.categories.findLockedForShare(categoryId).isPresent();
+	public Optional<String> lockForUse(UUID categoryId) {
+		return this.categories.findLockedForShare(categoryId).map(Category::name);
 	}
 
 	@Transactional
@@ -153,8 +159,13 @@ public class CategoryTree {
 		Category category = this.categories.findLockedForUpdate(categoryId)
 			.orElseThrow(() -> new NotFoundException("Category", categoryId));
 		Instant now = this.clock.instant();
+		@Nullable String renamedTo = null;
 		if (request.name() != null) {
-			category.rename(request.name().strip(), now);
+			String name = request.name().strip();
+			if (!name.equals(category.name())) {
+				renamedTo = name;
+			}
+			category.rename(name, now);
 		}
 		if (request.slug() != null && !request.slug().equals(category.slug())) {
 			category.changeSlug(request.slug(), now);
@@ -171,6 +182,10 @@ public class CategoryTree {
 			log.info("Category moved categoryId={} parentId={}", categoryId, parentId);
 		}
 		saveChecked(category);
+		if (renamedTo != null) {
+			log.info("Category renamed categoryId={}", categoryId);
+			this.events.publishEvent(new CategoryRenamed(categoryId, renamedTo));
+		}
 		return get(categoryId);
 	}
 

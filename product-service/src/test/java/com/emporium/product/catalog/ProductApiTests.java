@@ -76,6 +76,7 @@ class ProductApiTests extends ProductServiceIntegrationTest {
 		assertThat(data.get("priceCurrency").asString()).isEqualTo("GBP");
 		assertThat(data.get("storeId").asString()).isEqualTo(store);
 		assertThat(data.get("categoryId").asString()).isEqualTo(category);
+		assertThat(data.get("categoryName").asString()).isEqualTo("Decor");
 		JsonNode stock = awaitEvent("emporium.product.stock-changed.v1", id,
 				event -> event.get("data").get("sku").asString().equals(sku));
 		assertThat(stock.get("data").get("available").asInt()).isEqualTo(3);

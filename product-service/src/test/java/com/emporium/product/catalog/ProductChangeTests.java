@@ -49,6 +49,7 @@ class ProductChangeTests extends ProductServiceIntegrationTest {
 		assertThat(event.get("type").asString()).isEqualTo("ProductUpdated");
 		assertThat(event.get("data").get("name").asString()).isEqualTo("Walnut stool");
 		assertThat(event.get("data").get("tags").get(0).asString()).isEqualTo("seating");
+		assertThat(absent(event.get("data"), "categoryName")).isTrue();
 	}
 
 	@Test

@@ -90,6 +90,28 @@ class ImportTests extends ProductServiceIntegrationTest {
 	}
 
 	@Test
+	void importedProductsAnnounceTheirCategorysName() {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String s = unique();
+		String category = addCategory("Tableware " + s, null);
+		String csv = HEADER + "Plate " + s + ",8,EUR,CN-1-" + s + ",2,,,," + category + ",\n" + "Bowl " + s
+				+ ",6,EUR,CN-2-" + s + ",2,,,," + category + ",\n" + "Spoon " + s + ",2,EUR,CN-3-" + s + ",2,,,,,\n";
+
+		JsonNode report = body(csv(store, vendor.token(), csv, true), 200);
+		assertThat(report.get("acceptedCount").asInt()).isEqualTo(3);
+		for (int row = 0; row < 2; row++) {
+			String id = report.get("accepted").get(row).get("productId").asString();
+			JsonNode created = awaitEvent("emporium.product.product-created.v1", id, event -> true).get("data");
+			assertThat(created.get("categoryName").asString()).isEqualTo("Tableware " + s);
+		}
+		String spoon = report.get("accepted").get(2).get("productId").asString();
+		assertThat(absent(awaitEvent("emporium.product.product-created.v1", spoon, event -> true).get("data"),
+				"categoryName"))
+			.isTrue();
+	}
+
+	@Test
 	void aFileCanBeUploadedAsMultipart() {
 		Vendor vendor = Vendor.create();
 		String store = openStore(vendor.token());

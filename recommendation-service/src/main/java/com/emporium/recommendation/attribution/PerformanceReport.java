@@ -31,16 +31,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Counts, for a window of days, the impressions and clicks of recommended products, and the cart
- * adds and purchases that followed a click: by algorithm and context, and by A/B variant. One pass
- * over the interactions, oldest first, in chunks: each chunk's served lists are read at once, and
- * only the clicks of the last 24 hours are held to match what follows them, so a year of
- * interactions needs no more memory than a day of clicks.
+ * adds and purchases they led to: by algorithm and context, and by A/B variant. One pass over the
+ * interactions, oldest first, in chunks: each chunk's served lists are read at once, and only the
+ * clicks and list-named cart adds of the last 24 hours are held to match what follows them, so a
+ * year of interactions needs no more memory than a day of them.
  * <p>
  * A product's algorithm is the one that chose it, as its served list remembers; when the list is
  * no longer remembered (after {@code served-list-retention}), the algorithm the client sent. A cart
- * add or purchase is credited to the latest click on the same product by the same shopper (account
- * or session) in the 24 hours before it; each click counts at most once as carted and once as
- * bought.
+ * add that names its list ({@code recommendationId}, sent by the client with the add) is credited
+ * to that list directly, as a click is: the algorithm that chose the product, the list's context
+ * and variant; each product of a list counts once as carted within 24 hours, and the add spends
+ * the latest click on the product by the same shopper, so that a later add without a list does not
+ * credit that click again. A cart add without one, and every purchase (orders name no list per
+ * product), is credited to the latest click on the same product by the same shopper (account or
+ * session) in the 24 hours before it; each click counts at most once as carted and once as bought.
  */
 @Service
 class PerformanceReport {
@@ -120,6 +124,11 @@ class PerformanceReport {
 
 		private final Map<String, List<Click>> clicksByKey = new HashMap<>();
 
+		/** Cart adds credited to their list in the last 24 hours, oldest first, and their list and product. */
+		private final Deque<ListCart> recentListCarts = new ArrayDeque<>();
+
+		private final Set<String> listCartKeys = new HashSet<>();
+
 		Tally(@Nullable String only) {
 			this.only = only;
 		}
@@ -137,7 +146,15 @@ class PerformanceReport {
 							remember(new Click(interaction, credited));
 						}
 					}
-					case CART_ADD, PURCHASE -> convert(interaction);
+					case CART_ADD -> {
+						if (interaction.recommendationId() != null) {
+							cartedFromList(interaction, lists);
+						}
+						else {
+							convert(interaction);
+						}
+					}
+					case PURCHASE -> convert(interaction);
 					default -> {
 					}
 				}
@@ -170,6 +187,9 @@ class PerformanceReport {
 		}
 
 		private void forget(Instant before) {
+			while (!this.recentListCarts.isEmpty() && this.recentListCarts.peekFirst().at().isBefore(before)) {
+				this.listCartKeys.remove(this.recentListCarts.removeFirst().key());
+			}
 			while (!this.recent.isEmpty() && this.recent.peekFirst().interaction().occurredAt().isBefore(before)) {
 				Click old = this.recent.removeFirst();
 				for (String key : keys(old.interaction())) {
@@ -184,16 +204,27 @@ class PerformanceReport {
 			}
 		}
 
+		/**
+		 * Credits a cart add that names its list to that list, as a click on the product would be;
+		 * once per product of a list within 24 hours. It spends the latest click on the product by
+		 * the same shopper, whichever list that click was on.
+		 */
+		private void cartedFromList(LoggedInteraction add, Map<String, ServedList> lists) {
+			Click latest = latestClick(add);
+			if (latest != null) {
+				latest.carted = true;
+			}
+			String key = add.recommendationId() + "\n" + add.productId();
+			if (!this.listCartKeys.add(key)) {
+				return;
+			}
+			this.recentListCarts.addLast(new ListCart(key, add.occurredAt()));
+			credit(add, lists).forEach(counts -> counts.addToCarts++);
+		}
+
 		/** Credits a cart add or purchase to the latest click on the product by the same shopper. */
 		private void convert(LoggedInteraction conversion) {
-			Click latest = null;
-			for (String key : keys(conversion)) {
-				for (Click click : this.clicksByKey.getOrDefault(key, List.of())) {
-					if (latest == null || click.interaction().occurredAt().isAfter(latest.interaction().occurredAt())) {
-						latest = click;
-					}
-				}
-			}
+			Click latest = latestClick(conversion);
 			if (latest == null) {
 				return;
 			}
@@ -205,6 +236,19 @@ class PerformanceReport {
 				latest.bought = true;
 				latest.credited().forEach(counts -> counts.purchases++);
 			}
+		}
+
+		/** The latest click of the last 24 hours on the product by the same shopper, or null. */
+		private @Nullable Click latestClick(LoggedInteraction conversion) {
+			Click latest = null;
+			for (String key : keys(conversion)) {
+				for (Click click : this.clicksByKey.getOrDefault(key, List.of())) {
+					if (latest == null || click.interaction().occurredAt().isAfter(latest.interaction().occurredAt())) {
+						latest = click;
+					}
+				}
+			}
+			return latest;
 		}
 
 		/**
@@ -234,6 +278,10 @@ class PerformanceReport {
 			return new Report(from, to, days, algorithm, this.total.figures(), algorithms, variants);
 		}
 
+	}
+
+	/** A cart add credited to its list: {@code key} is the list's id and the product's. */
+	private record ListCart(String key, Instant at) {
 	}
 
 	/** A click that may still be followed by a cart add or purchase, and the counters it went to. */
@@ -285,7 +333,8 @@ class PerformanceReport {
 
 	/**
 	 * @param ctr clicks per impression
-	 * @param addToCarts clicks followed by a cart add of the product within 24 h
+	 * @param addToCarts cart adds that name the list (each product of a list once within 24 h), and
+	 * clicks followed within 24 h by a cart add of the product that names no list
 	 * @param purchases clicks followed by a purchase of the product within 24 h
 	 * @param conversion purchases per click
 	 */

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param name null while only a stock or deletion event has arrived for it
  * @param brand the brand, if any
  * @param categoryId the category, if any
+ * @param categoryName the category's name as product-service last announced it; null without a
+ * category, or when no event named it yet
  * @param tags the tags (empty until a {@code ProductUpdated} named them)
  * @param price the price, in {@code currency}
  * @param currency ISO 4217
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  */
 public record CatalogItem(UUID id, @Nullable String name, @Nullable String brand, @Nullable UUID categoryId,
-		List<String> tags, @Nullable BigDecimal price, @Nullable String currency, boolean active, boolean deleted,
+		@Nullable String categoryName, List<String> tags, @Nullable BigDecimal price, @Nullable String currency, boolean active, boolean deleted,
 		boolean inStock, boolean outOfStock, @Nullable Instant createdAt) {
 
 	/** Whether a shopper can be shown it: known by name, listed, not deleted. */

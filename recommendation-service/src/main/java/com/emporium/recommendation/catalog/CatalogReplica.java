@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +96,7 @@ public class CatalogReplica implements InitializingBean {
 		Update fields = new Update().set("name", product.name())
 			.set("brand", product.brand())
 			.set("categoryId", product.categoryId())
+			.set("categoryName", blankToNull(product.categoryName()))
 			.set("price", product.priceAmount())
 			.set("currency", product.priceCurrency())
 			.set("active", !Boolean.FALSE.equals(product.active()))
@@ -119,6 +121,7 @@ public class CatalogReplica implements InitializingBean {
 		Update fields = new Update().set("name", product.name())
 			.set("brand", product.brand())
 			.set("categoryId", product.categoryId())
+			.set("categoryName", blankToNull(product.categoryName()))
 			.set("tags", (product.tags() != null) ? product.tags() : List.of())
 			.set("price", product.priceAmount())
 			.set("currency", product.priceCurrency())
@@ -266,6 +269,11 @@ public class CatalogReplica implements InitializingBean {
 			// The upsert found no older document and tried to insert one with the same id.
 			return false;
 		}
+	}
+
+	/** A category name to show; a blank one (never sent by product-service) counts as none. */
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static Query byId(UUID id) {

@@ -17,18 +17,24 @@ final class ProductEvents {
 	}
 
 	/**
-	 * {@code emporium.product.product-created.v1}; {@code brand}, {@code categoryId} and
-	 * {@code active} came later: absent means none, none and listed.
+	 * {@code emporium.product.product-created.v1}; {@code brand}, {@code categoryId},
+	 * {@code active} and {@code categoryName} came later: absent means none, none, listed and
+	 * unnamed.
 	 */
 	record ProductCreated(@Nullable UUID productId, @Nullable String name, @Nullable BigDecimal priceAmount,
 			@Nullable String priceCurrency, @Nullable String brand, @Nullable UUID categoryId,
-			@Nullable Boolean active) {
+			@Nullable Boolean active, @Nullable String categoryName) {
 	}
 
-	/** {@code emporium.product.product-updated.v1}: the state after the change, with its version. */
+	/**
+	 * {@code emporium.product.product-updated.v1}: the state after the change, with its version;
+	 * {@code categoryName} came later (absent: unnamed). A category's rename arrives as one of these
+	 * per product of the category.
+	 */
 	record ProductUpdated(@Nullable UUID productId, @Nullable String name, @Nullable String brand,
-			@Nullable UUID categoryId, @Nullable List<String> tags, @Nullable BigDecimal priceAmount,
-			@Nullable String priceCurrency, @Nullable Boolean active, @Nullable Long version) {
+			@Nullable UUID categoryId, @Nullable String categoryName, @Nullable List<String> tags,
+			@Nullable BigDecimal priceAmount, @Nullable String priceCurrency, @Nullable Boolean active,
+			@Nullable Long version) {
 	}
 
 	/** {@code emporium.product.product-deleted.v1}: final. */

@@ -140,7 +140,7 @@ public final class Recommender implements Serializable {
 	 * ones bought within {@code justBought}, by the same rule
 	 */
 	public List<Recommendation> forShopper(@Nullable String user, List<String> context, int limit,
-			Predicate<String> allowed, Duration justBought, double repeatItemShare, Collection<String> boughtSince) {
+			Allowed allowed, Duration justBought, double repeatItemShare, Collection<String> boughtSince) {
 		int u = (user != null) ? this.data.user(user) : -1;
 		Query query = new Query(u, indexes(context));
 		BitSet excluded = excluded(allowed);
@@ -187,7 +187,7 @@ public final class Recommender implements Serializable {
 	}
 
 	/** Products like this one: bought or viewed by the same shoppers, or described alike. */
-	public List<Recommendation> similar(String item, int limit, Predicate<String> allowed) {
+	public List<Recommendation> similar(String item, int limit, Allowed allowed) {
 		int i = this.data.item(item);
 		if (i < 0) {
 			return List.of();
@@ -212,7 +212,7 @@ public final class Recommender implements Serializable {
 	}
 
 	/** Frequently bought together with this product: association rules by confidence (lift above 1). */
-	public List<Recommendation> boughtTogether(String item, int limit, Predicate<String> allowed) {
+	public List<Recommendation> boughtTogether(String item, int limit, Allowed allowed) {
 		int i = this.data.item(item);
 		if (i < 0) {
 			return List.of();
@@ -247,16 +247,16 @@ public final class Recommender implements Serializable {
 		return Optional.empty();
 	}
 
-	public List<Recommendation> popular(int limit, Predicate<String> allowed) {
+	public List<Recommendation> popular(int limit, Allowed allowed) {
 		return ranked(this.popularity, limit, excluded(allowed), "popularity", "popular");
 	}
 
-	public List<Recommendation> trending(int limit, Predicate<String> allowed) {
+	public List<Recommendation> trending(int limit, Allowed allowed) {
 		return ranked(this.trending, limit, excluded(allowed), "trending", "trending");
 	}
 
 	/** The most popular items of a category (as the catalogue names it); empty for an unknown one. */
-	public List<Recommendation> popularIn(String category, int limit, Predicate<String> allowed) {
+	public List<Recommendation> popularIn(String category, int limit, Allowed allowed) {
 		int[] items = this.popularByCategory.getOrDefault(category, new int[0]);
 		List<Recommendation> list = new ArrayList<>(limit);
 		for (int i = 0; i < items.length && list.size() < limit; i++) {
@@ -318,7 +318,12 @@ public final class Recommender implements Serializable {
 		return items.stream().mapToInt(this.data::item).filter((i) -> i >= 0).distinct().toArray();
 	}
 
-	private BitSet excluded(Predicate<String> allowed) {
+	private BitSet excluded(Allowed allowed) {
+		return allowed.excluded(this);
+	}
+
+	/** The items it knows that {@code allowed} rules out, in its numbering: a test of every one. */
+	public BitSet unavailable(Predicate<String> allowed) {
 		BitSet excluded = new BitSet(this.data.itemCount());
 		for (int i = 0; i < this.data.itemCount(); i++) {
 			if (!allowed.test(this.data.itemId(i))) {
@@ -326,6 +331,11 @@ public final class Recommender implements Serializable {
 			}
 		}
 		return excluded;
+	}
+
+	/** Its number for an item, or -1 for one it does not know. */
+	public int index(String item) {
+		return this.data.item(item);
 	}
 
 	private void excludeJustBought(int user, Duration justBought, double repeatItemShare, BitSet excluded) {

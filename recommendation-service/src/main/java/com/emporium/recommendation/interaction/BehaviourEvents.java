@@ -35,9 +35,14 @@ final class BehaviourEvents {
 			@Nullable Integer rating) {
 	}
 
-	/** {@code emporium.order.cart-item-added.v1} and {@code -removed.v1}: the quantity added or taken out. */
+	/**
+	 * {@code emporium.order.cart-item-added.v1} and {@code -removed.v1}: the quantity added or taken out;
+	 * an add may name the recommendation that led to it ({@code recommendationId} and
+	 * {@code recommendationSource}, added later: absent from older producers).
+	 */
 	record CartItemChanged(@Nullable Instant occurredAt, @Nullable UUID userId, @Nullable UUID cartId,
-			@Nullable UUID productId, @Nullable Integer quantity) {
+			@Nullable UUID productId, @Nullable Integer quantity, @Nullable String recommendationId,
+			@Nullable String recommendationSource) {
 	}
 
 	/** {@code emporium.order.order-placed.v1}. */

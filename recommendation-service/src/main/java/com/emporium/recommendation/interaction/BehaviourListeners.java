@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * adds, wishlist adds and reviews of deleted products, so such an event happened before the deletion
  * (or, like a cart line removed afterwards, is true all the same) and is history.
  * Whoever reads interactions to recommend skips products the replica marks deleted.
+ * <p>
+ * A cart add that names the recommendation that led to it keeps its id (and source, as
+ * {@code algorithm}) for attribution. The rules clients are held to apply (id 1–100, source 1–50
+ * characters, no control characters): a bad id loses the recommendation, a bad source only the
+ * source, and the add is stored all the same: it is still history.
  */
 @Component
 class BehaviourListeners {
@@ -37,6 +42,11 @@ class BehaviourListeners {
 	static final String CART_ADDED = "emporium.order.cart-item-added.v1";
 
 	static final String CART_REMOVED = "emporium.order.cart-item-removed.v1";
+
+	/** As for posted interactions ({@link PostedInteraction}) and order-service's recommendations. */
+	private static final int MAX_RECOMMENDATION_ID = 100;
+
+	private static final int MAX_RECOMMENDATION_SOURCE = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(BehaviourListeners.class);
 
@@ -104,10 +114,35 @@ class BehaviourListeners {
 			throw new MalformedEventException(event, "productId, cartId or a quantity of 1 or more");
 		}
 		InteractionType type = topic.equals(CART_ADDED) ? InteractionType.CART_ADD : InteractionType.CART_REMOVE;
-		record(event, Interaction
+		Interaction interaction = Interaction
 			.of(event.id(), type, change.userId(), null, change.productId(), occurredAt(event, change.occurredAt()))
 			.withQuantity(change.quantity())
-			.withCart(change.cartId()));
+			.withCart(change.cartId());
+		if (type == InteractionType.CART_ADD && change.recommendationId() != null) {
+			interaction = recommended(event, interaction, change.recommendationId(), change.recommendationSource());
+		}
+		record(event, interaction);
+	}
+
+	/** The cart add with the recommendation that led to it, or as it is when that cannot be kept. */
+	private static Interaction recommended(EventEnvelope<?> event, Interaction add, String recommendationId,
+			@Nullable String source) {
+		if (!usable(recommendationId, MAX_RECOMMENDATION_ID)) {
+			log.warn("Cart add stored without its recommendation eventId={}: the recommendationId is blank, longer "
+					+ "than {} characters or holds control characters", event.id(), MAX_RECOMMENDATION_ID);
+			return add;
+		}
+		if (source != null && !usable(source, MAX_RECOMMENDATION_SOURCE)) {
+			log.warn("Cart add stored without its recommendation's source eventId={}: the recommendationSource is "
+					+ "blank, longer than {} characters or holds control characters", event.id(),
+					MAX_RECOMMENDATION_SOURCE);
+			source = null;
+		}
+		return add.withRecommendation(recommendationId, source, null);
+	}
+
+	private static boolean usable(String value, int maxLength) {
+		return !value.isBlank() && value.length() <= maxLength && value.matches(PostedInteraction.NO_CONTROLS);
 	}
 
 	private void record(EventEnvelope<?> event, Interaction interaction) {

@@ -28,9 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param rating reviews: 1 to 5
  * @param orderId purchases: the order
  * @param cartId cart changes: the cart (a guest cart's only link between its changes)
- * @param recommendationId recommendation impressions and clicks: which list
- * @param algorithm recommendation impressions and clicks: what made the list
- * @param context recommendation impressions and clicks: where the list was shown
+ * @param recommendationId recommendation impressions and clicks, and cart adds that name one: which list
+ * @param algorithm recommendation impressions and clicks: what made the list; cart adds: the
+ * recommendation's source, as order-service sent it
+ * @param context recommendation impressions and clicks: where the list was shown (not known for cart adds)
  */
 @Document("interactions")
 record Interaction(@Id UUID eventId, InteractionType type, @Nullable UUID userId, @Nullable String sessionId,
@@ -75,7 +76,7 @@ record Interaction(@Id UUID eventId, InteractionType type, @Nullable UUID userId
 				this.recommendationId, this.algorithm, this.context);
 	}
 
-	Interaction withRecommendation(String recommendationId, String algorithm, String context) {
+	Interaction withRecommendation(String recommendationId, @Nullable String algorithm, @Nullable String context) {
 		return new Interaction(this.eventId, this.type, this.userId, this.sessionId, this.productId, this.occurredAt,
 				this.quantity, this.unitPrice, this.currency, this.position, this.rating, this.orderId, this.cartId,
 				recommendationId, algorithm, context);

@@ -33,7 +33,7 @@ public class InteractionLog {
 
 	private static final String COLLECTION = "interactions";
 
-	private static final String[] FIELDS = { "type", "userId", "sessionId", "productId", "occurredAt", "quantity",
+	static final String[] FIELDS = { "type", "userId", "sessionId", "productId", "occurredAt", "quantity",
 			"rating", "orderId", "recommendationId", "algorithm", "context" };
 
 	private static final int BATCH = 1000;
@@ -42,9 +42,12 @@ public class InteractionLog {
 
 	private final InteractionStore store;
 
-	InteractionLog(MongoTemplate mongo, InteractionStore store) {
+	private final RecentActivity activity;
+
+	InteractionLog(MongoTemplate mongo, InteractionStore store, RecentActivity activity) {
 		this.mongo = mongo;
 		this.store = store;
+		this.activity = activity;
 	}
 
 	/**
@@ -91,28 +94,12 @@ public class InteractionLog {
 
 	/**
 	 * A shopper's newest interactions of these types since {@code since}, newest first: by account
-	 * when {@code userId} is given, else by session.
+	 * when {@code userId} is given, else by session. Served from memory ({@link RecentActivity}) when
+	 * it can be.
 	 */
 	public List<LoggedInteraction> recent(@Nullable UUID userId, @Nullable String sessionId,
 			Collection<InteractionType> types, Instant since, int limit) {
-		if (userId == null && sessionId == null) {
-			return List.of();
-		}
-		Criteria criteria = (userId != null) ? Criteria.where("userId").is(userId)
-				: Criteria.where("sessionId").is(sessionId);
-		criteria.and("occurredAt").gte(since).and("type").in(names(types));
-		Query query = Query.query(criteria)
-			.with(Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("_id")))
-			.limit(limit);
-		query.fields().include(FIELDS);
-		List<LoggedInteraction> interactions = new ArrayList<>();
-		for (Document document : this.mongo.find(query, Document.class, COLLECTION)) {
-			LoggedInteraction interaction = read(document);
-			if (interaction != null) {
-				interactions.add(interaction);
-			}
-		}
-		return interactions;
+		return this.activity.recent(userId, sessionId, types, since, limit);
 	}
 
 	private static Query window(@Nullable Instant from, Instant before, Collection<InteractionType> types) {

@@ -17,11 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * hourly
  * @param pendingOrderRetention how long an order's lines wait for its confirmation or cancellation
  * (and how long the outcome is remembered for events that arrive late)
+ * @param recent what serving keeps in memory of each shopper's recent interactions
  */
 @ConfigurationProperties("emporium.recommendation.interactions")
 @Validated
 record InteractionProperties(@DefaultValue @Valid RateLimit rateLimit, @DefaultValue("365d") Duration retention,
-		@DefaultValue("30d") Duration pendingOrderRetention) {
+		@DefaultValue("30d") Duration pendingOrderRetention, @DefaultValue @Valid Recent recent) {
 
 	/**
 	 * A token bucket per signed-in user, or per session for anonymous shoppers.
@@ -30,6 +31,18 @@ record InteractionProperties(@DefaultValue @Valid RateLimit rateLimit, @DefaultV
 	 */
 	record RateLimit(@DefaultValue("60") @Positive int requestsPerMinute,
 			@DefaultValue("100000") @Positive int maxClients) {
+	}
+
+	/**
+	 * Each shopper's recent interactions, in memory for serving ({@code RecentActivity}).
+	 * @param window how far back an entry reaches (serving looks 30 days back)
+	 * @param refresh how old an entry may get before it is reloaded in the background: the most
+	 * another replica's writes can take to be seen (this replica's own are seen at once)
+	 * @param expiry no entry is served older than this
+	 * @param maxInteractions the most interactions held, across shoppers; the least used go first
+	 */
+	record Recent(@DefaultValue("30d") Duration window, @DefaultValue("30s") Duration refresh,
+			@DefaultValue("10m") Duration expiry, @DefaultValue("200000") @Positive long maxInteractions) {
 	}
 
 }

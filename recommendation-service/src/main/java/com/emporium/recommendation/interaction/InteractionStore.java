@@ -47,9 +47,12 @@ class InteractionStore implements InitializingBean {
 
 	private final Erasures erasures;
 
-	InteractionStore(MongoTemplate mongo, Erasures erasures) {
+	private final RecentActivity activity;
+
+	InteractionStore(MongoTemplate mongo, Erasures erasures, RecentActivity activity) {
 		this.mongo = mongo;
 		this.erasures = erasures;
+		this.activity = activity;
 	}
 
 	/**
@@ -84,6 +87,7 @@ class InteractionStore implements InitializingBean {
 			log.debug("Skipping a repeated interaction eventId={}", interaction.eventId());
 			return false;
 		}
+		this.activity.changed(interaction.userId(), interaction.sessionId());
 		if (interaction.userId() != null && this.erasures.erased(interaction.userId(), interaction.occurredAt())) {
 			this.mongo.remove(Query.query(Criteria.where("_id").is(interaction.eventId())), Interaction.class);
 			log.debug("Dropped an interaction of an erased history eventId={}", interaction.eventId());
@@ -121,6 +125,7 @@ class InteractionStore implements InitializingBean {
 				inserted.add(interactions.get(index));
 			}
 		}
+		inserted.forEach((stored) -> this.activity.changed(stored.userId(), stored.sessionId()));
 		Set<UUID> erased = this.erasures.erased(inserted);
 		if (!erased.isEmpty()) {
 			this.mongo.remove(Query.query(Criteria.where("_id").in(erased)), Interaction.class);
@@ -153,22 +158,32 @@ class InteractionStore implements InitializingBean {
 
 	/** Deletes every interaction of a user. */
 	long eraseUser(UUID userId) {
-		return this.mongo.remove(Query.query(Criteria.where("userId").is(userId)), Interaction.class)
+		long erased = this.mongo.remove(Query.query(Criteria.where("userId").is(userId)), Interaction.class)
 			.getDeletedCount();
+		this.activity.changed(userId, null);
+		return erased;
 	}
 
 	/** Deletes the purchases of an order (cancelled after it was confirmed). */
 	long removePurchases(UUID orderId) {
-		return this.mongo.remove(
-				Query.query(Criteria.where("orderId").is(orderId).and("type").is(InteractionType.PURCHASE.name())),
-				Interaction.class)
+		long removed = this.mongo
+			.remove(Query.query(Criteria.where("orderId").is(orderId).and("type").is(InteractionType.PURCHASE.name())),
+					Interaction.class)
 			.getDeletedCount();
+		if (removed > 0) {
+			this.activity.changedAll();
+		}
+		return removed;
 	}
 
 	/** Deletes interactions that happened before {@code before}. */
 	long purgeBefore(Instant before) {
-		return this.mongo.remove(Query.query(Criteria.where("occurredAt").lt(before)), Interaction.class)
+		long purged = this.mongo.remove(Query.query(Criteria.where("occurredAt").lt(before)), Interaction.class)
 			.getDeletedCount();
+		if (purged > 0) {
+			this.activity.changedAll();
+		}
+		return purged;
 	}
 
 	/** Filters of the staff's list; each is applied when not null. {@code to} is exclusive. */

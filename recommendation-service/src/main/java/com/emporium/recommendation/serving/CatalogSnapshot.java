@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import com.emporium.recommendation.catalog.CatalogItem;
 import com.emporium.recommendation.catalog.CatalogReplica;
+import com.emporium.recommendation.engine.Recommender;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,7 +51,7 @@ class CatalogSnapshot implements InitializingBean {
 
 	private final Clock clock;
 
-	private volatile State state = new State(Map.of(), List.of());
+	private volatile State state = State.of(new HashMap<>());
 
 	private Instant lastLook = Instant.EPOCH;
 
@@ -104,8 +107,18 @@ class CatalogSnapshot implements InitializingBean {
 
 	/** Whether it may be recommended: known, named, listed, not deleted, not out of stock. */
 	boolean available(String productId) {
-		CatalogItem item = get(productId);
-		return item != null && item.available();
+		return this.state.available(productId);
+	}
+
+	/**
+	 * The items {@code recommender} knows that may not be recommended now, in its numbering, as a
+	 * new set the caller may change: worked out once per catalog state and model, so that a list
+	 * costs a copy of it, not a lookup of every item the model knows.
+	 */
+	BitSet unavailable(Recommender recommender) {
+		State current = this.state;
+		return (BitSet) current.unavailable().computeIfAbsent(recommender, (model) -> model.unavailable(current::available))
+			.clone();
 	}
 
 	/** The newest available products that match, skipping {@code except}, at most {@code limit}. */
@@ -127,7 +140,12 @@ class CatalogSnapshot implements InitializingBean {
 	 * @param items by product id
 	 * @param newest the available ones, newest first
 	 */
-	private record State(Map<String, CatalogItem> items, List<CatalogItem> newest) {
+	/**
+	 * @param unavailable per model, the items it knows that this state rules out: computed on first
+	 * use, once per state (a model swapped out goes with the next state)
+	 */
+	private record State(Map<String, CatalogItem> items, List<CatalogItem> newest,
+			Map<Recommender, BitSet> unavailable) {
 
 		static State of(Map<String, CatalogItem> items) {
 			List<CatalogItem> newest = items.values()
@@ -135,7 +153,12 @@ class CatalogSnapshot implements InitializingBean {
 				.filter(CatalogItem::available)
 				.sorted(NEWEST_FIRST)
 				.toList();
-			return new State(Collections.unmodifiableMap(items), newest);
+			return new State(Collections.unmodifiableMap(items), newest, new ConcurrentHashMap<>());
+		}
+
+		boolean available(String productId) {
+			CatalogItem item = this.items.get(productId);
+			return item != null && item.available();
 		}
 
 	}

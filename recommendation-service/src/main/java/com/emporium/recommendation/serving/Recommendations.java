@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.recommendation.catalog.CatalogItem;
 import com.emporium.recommendation.catalog.CatalogReplica;
+import com.emporium.recommendation.engine.Allowed;
 import com.emporium.recommendation.engine.Recommendation;
 import com.emporium.recommendation.engine.Recommender;
 import com.emporium.recommendation.interaction.InteractionLog;
@@ -209,7 +210,7 @@ class Recommendations {
 	private RecommendationList serve(Caller caller, ShopperContext context, int limit, @Nullable String page,
 			String nominal, Choice choice, ModelPick pick, List<Fallback> fallbacks, Lookup lookup) {
 		Set<String> taken = new HashSet<>();
-		Predicate<String> allowed = (id) -> !taken.contains(id) && !id.equals(page) && lookup.available(id);
+		Allowed allowed = new RequestAllowed(taken, page, lookup);
 		List<Recommendation> picked = new ArrayList<>(limit);
 		Recommender recommender = (choice.served() != null) ? choice.served().recommender() : null;
 		if (recommender != null) {
@@ -233,7 +234,7 @@ class Recommendations {
 	}
 
 	private static void add(List<Recommendation> candidates, int limit, List<Recommendation> picked, Set<String> taken,
-			Predicate<String> allowed) {
+			Allowed allowed) {
 		for (Recommendation candidate : candidates) {
 			if (picked.size() >= limit) {
 				return;
@@ -252,7 +253,8 @@ class Recommendations {
 		String becauseName = (because != null) ? because.name() : null;
 		ReasonView reason = new ReasonView(recommendation.reason(),
 				Reasons.text(recommendation.reason(), becauseName,
-						recommendation.because() != null && recommendation.because().equals(page)),
+						recommendation.because() != null && recommendation.because().equals(page),
+						product.categoryName()),
 				(because != null) ? because.id() : null, becauseName);
 		double score = Double.isFinite(recommendation.score()) ? recommendation.score() : 0;
 		// Only available products are picked, and those have a name.
@@ -369,11 +371,53 @@ class Recommendations {
 
 	}
 
+	/**
+	 * What one list may show: available, not its own page's product, not picked already. A model
+	 * reads the catalog's part from the snapshot's set for it and adds the page and the picks.
+	 */
+	private final class RequestAllowed implements Allowed {
+
+		private final Set<String> taken;
+
+		private final @Nullable String page;
+
+		private final Lookup lookup;
+
+		RequestAllowed(Set<String> taken, @Nullable String page, Lookup lookup) {
+			this.taken = taken;
+			this.page = page;
+			this.lookup = lookup;
+		}
+
+		@Override
+		public boolean test(String id) {
+			return !this.taken.contains(id) && !id.equals(this.page) && this.lookup.available(id);
+		}
+
+		@Override
+		public BitSet excluded(Recommender recommender) {
+			if (this.lookup.read != null) {
+				return Allowed.super.excluded(recommender);
+			}
+			BitSet excluded = Recommendations.this.snapshot.unavailable(recommender);
+			if (this.page != null && recommender.index(this.page) >= 0) {
+				excluded.set(recommender.index(this.page));
+			}
+			for (String id : this.taken) {
+				if (recommender.index(id) >= 0) {
+					excluded.set(recommender.index(id));
+				}
+			}
+			return excluded;
+		}
+
+	}
+
 	/** What the model picks for a list. */
 	@FunctionalInterface
 	private interface ModelPick {
 
-		List<Recommendation> apply(Recommender recommender, Predicate<String> allowed);
+		List<Recommendation> apply(Recommender recommender, Allowed allowed);
 
 	}
 
@@ -381,7 +425,7 @@ class Recommendations {
 	@FunctionalInterface
 	private interface Fallback {
 
-		List<Recommendation> apply(@Nullable Recommender recommender, Predicate<String> allowed, int remaining);
+		List<Recommendation> apply(@Nullable Recommender recommender, Allowed allowed, int remaining);
 
 	}
 
@@ -389,7 +433,7 @@ class Recommendations {
 	@FunctionalInterface
 	private interface ModelFill {
 
-		List<Recommendation> apply(Recommender recommender, int remaining, Predicate<String> allowed);
+		List<Recommendation> apply(Recommender recommender, int remaining, Allowed allowed);
 
 	}
 

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param modelRefresh how often a replica checks which model version is active (another replica
  * may have activated one)
  * @param servedListRetention how long a served list is remembered for attribution
+ * @param servedListFlush how long a served list may wait before it is stored (with the others of
+ * that interval, in one insert)
  */
 @ConfigurationProperties("emporium.recommendation.serving")
 @Validated
@@ -29,5 +31,6 @@ record ServingProperties(@DefaultValue("14d") @NotNull Duration justBought,
 		@DefaultValue("0.3") @DecimalMin("0") @DecimalMax("1") double repeatItemShare,
 		@DefaultValue("2s") @NotNull Duration catalogRefresh, @DefaultValue("10m") @NotNull Duration catalogReload,
 		@DefaultValue("30s") @NotNull Duration modelRefresh,
-		@DefaultValue("30d") @NotNull Duration servedListRetention) {
+		@DefaultValue("30d") @NotNull Duration servedListRetention,
+		@DefaultValue("200ms") @NotNull Duration servedListFlush) {
 }

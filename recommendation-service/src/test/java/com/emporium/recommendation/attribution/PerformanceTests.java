@@ -2,6 +2,7 @@ package com.emporium.recommendation.attribution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,6 +103,79 @@ class PerformanceTests extends RecommendationIntegrationTest {
 	}
 
 	@Test
+	void aCartAddNamingItsListIsCreditedToThatListWithoutAClick() {
+		Shop shop = shop();
+		trainAndActivate();
+		UUID fan = shop.lanternFans().get(1);
+		JsonNode list = body(get(RECOMMENDATIONS + "/users/me?context=homepage", Shopper.token(fan)), 200);
+		assertThat(items(list)).as(list.toString()).hasSizeGreaterThanOrEqualTo(2);
+		String recommendationId = list.get("recommendationId").asString();
+		JsonNode first = items(list).get(0);
+		JsonNode second = items(list).get(1);
+		JsonNode before = report("?days=1");
+
+		// The shopper adds the first product straight from the list (twice: it counts once), and a guest
+		// cart, which has no session to match a click by, adds the second; nobody clicked.
+		UUID cart = UUID.randomUUID();
+		String since = "type=CART_ADD&from=" + Instant.now() + "&productId=";
+		cartAdd(fan, cart, first.get("productId").asString(), recommendationId, "client-says-something-else");
+		cartAdd(fan, cart, first.get("productId").asString(), recommendationId, "client-says-something-else");
+		cartAdd(null, UUID.randomUUID(), second.get("productId").asString(), recommendationId, null);
+		// The shop's history has cart adds of these products too: count only those sent here.
+		awaitTrue(() -> adminList(since + first.get("productId").asString()).get("totalItems").asLong() == 2
+				&& adminList(since + second.get("productId").asString()).get("totalItems").asLong() == 1);
+
+		JsonNode after = report("?days=1");
+		Map<String, Long> expected = new HashMap<>();
+		for (JsonNode item : List.of(first, second)) {
+			expected.merge(item.get("algorithm").asString(), 1L, Long::sum);
+		}
+		expected.forEach((algorithm, carted) -> {
+			JsonNode row = delta(row(before, algorithm, "homepage"), row(after, algorithm, "homepage"));
+			assertThat(row.get("addToCarts").asLong()).as("the list's algorithm and context: " + algorithm)
+				.isEqualTo(carted);
+			assertThat(row.get("clicks").asLong()).isZero();
+		});
+		assertThat(delta(variant(before, "A"), variant(after, "A")).get("addToCarts").asLong()).isEqualTo(2);
+		assertThat(delta(before.get("totals"), after.get("totals")).get("addToCarts").asLong()).isEqualTo(2);
+		assertThat(after.get("byAlgorithm").valueStream().map(row -> row.get("algorithm").asString()))
+			.as("the list's algorithms win over what the client sent")
+			.doesNotContain("client-says-something-else");
+	}
+
+	@Test
+	void aCartAddNamingNoListStillNeedsAClickWithin24HoursAndOneNamingItsListSpendsTheClick() {
+		Shop shop = shop();
+		trainAndActivate();
+		UUID fan = shop.mugFans().get(1);
+		JsonNode list = body(get(RECOMMENDATIONS + "/products/" + shop.mugs().get(1) + "/similar", null), 200);
+		assertThat(items(list)).as(list.toString()).hasSizeGreaterThanOrEqualTo(2);
+		String recommendationId = list.get("recommendationId").asString();
+		UUID first = UUID.fromString(items(list).get(0).get("productId").asString());
+		UUID second = UUID.fromString(items(list).get(1).get("productId").asString());
+		UUID third = UUID.randomUUID();
+		Instant at = Instant.now().minus(Duration.ofHours(12));
+		JsonNode before = report("?days=2");
+
+		this.mongoTemplate.insert(List.of(click(fan, first, recommendationId, at),
+				conversion("CART_ADD", fan, first, at.plus(Duration.ofMinutes(10))).append("recommendationId",
+						recommendationId),
+				// Spent by the add that named the list: not credited again.
+				conversion("CART_ADD", fan, first, at.plus(Duration.ofMinutes(20))),
+				click(fan, second, recommendationId, at.plus(Duration.ofMinutes(30))),
+				// No list named: credited to the click before it.
+				conversion("CART_ADD", fan, second, at.plus(Duration.ofMinutes(40))),
+				// No list named and never clicked: not credited.
+				conversion("CART_ADD", fan, third, at.plus(Duration.ofMinutes(50))),
+				// Another shopper's add naming no list: not credited to the fan's click.
+				conversion("CART_ADD", UUID.randomUUID(), second, at.plus(Duration.ofMinutes(55)))), "interactions");
+
+		JsonNode totals = delta(before.get("totals"), report("?days=2").get("totals"));
+		assertThat(totals.get("clicks").asLong()).isEqualTo(2);
+		assertThat(totals.get("addToCarts").asLong()).isEqualTo(2);
+	}
+
+	@Test
 	void managersAndAdminsReadTheReportAndNobodyElse() {
 		problem(get(PERFORMANCE, null), 401, "unauthenticated", null);
 		problem(get(PERFORMANCE, CUSTOMER), 403, "forbidden", null);
@@ -139,6 +213,21 @@ class PerformanceTests extends RecommendationIntegrationTest {
 
 	private void post(UUID shopper, Map<String, Object> interaction) {
 		body(send(HttpMethod.POST, "/api/v1/interactions", Shopper.token(shopper), interaction, Map.of()), 202);
+	}
+
+	/** A CartItemAdded as order-service publishes it, naming the list that led to it. */
+	private static void cartAdd(UUID userId, UUID cartId, String productId, String recommendationId, String source) {
+		publish("emporium.order.cart-item-added.v1", "CartItemAdded", cartId, Instant.now(),
+				fields("userId", (userId != null) ? userId.toString() : null, "cartId", cartId.toString(), "productId",
+						productId, "sku", "SKU-" + productId, "quantity", 1, "recommendationId", recommendationId,
+						"recommendationSource", source));
+	}
+
+	private static Document click(UUID userId, UUID productId, String recommendationId, Instant at) {
+		return interaction("RECOMMENDATION_CLICK", userId, productId, at).append("recommendationId", recommendationId)
+			.append("algorithm", "item-knn")
+			.append("context", "product_page")
+			.append("position", 1);
 	}
 
 	private static Document conversion(String type, UUID userId, UUID productId, Instant at) {

@@ -108,6 +108,33 @@ class CatalogReplicaTests extends RecommendationIntegrationTest {
 	}
 
 	@Test
+	void theCategoryNameIsKeptFromCreationAndFollowsNewerUpdatesOnly() {
+		UUID productId = UUID.randomUUID();
+		UUID kitchen = UUID.randomUUID();
+		publish(TOPIC, "ProductCreated", productId, Instant.now(),
+				fields("productId", productId.toString(), "name", "Enamel jug", "priceAmount", new BigDecimal("7.00"),
+						"priceCurrency", "EUR", "categoryId", kitchen.toString(), "categoryName", "Kitchen"));
+		awaitTrue(() -> replica(productId) != null && replica(productId).name() != null);
+		assertThat(replica(productId).categoryId()).isEqualTo(kitchen);
+		assertThat(replica(productId).categoryName()).isEqualTo("Kitchen");
+
+		// The category was renamed: product-service announces each of its products again.
+		categorized(productId, 1, kitchen, "Cookware");
+		awaitTrue(() -> "Cookware".equals(replica(productId).categoryName()));
+		// An older update does not bring the old name back.
+		categorized(productId, 1, kitchen, "Kitchen (stale)");
+		UUID marker = product("Marker for " + productId);
+		update(marker, 1, "Marker renamed", null, List.of(), "1.00", true);
+		awaitTrue(() -> "Marker renamed".equals(replica(marker).name()));
+		assertThat(replica(productId).categoryName()).isEqualTo("Cookware");
+
+		// An update without the field (a producer from before it) leaves the name unknown.
+		update(productId, 2, "Enamel jug", null, List.of(), "7.00", true);
+		awaitTrue(() -> replica(productId).categoryName() == null);
+		assertThat(replica(product("Unnamed category " + productId, kitchen)).categoryName()).isNull();
+	}
+
+	@Test
 	void anUpdateThatOvertakesTheCreationKeepsItsFieldsAndTakesTheCreationTime() {
 		UUID productId = UUID.randomUUID();
 		update(productId, 4, "Updated first", "Lumen", List.of("new"), "20.00", true);
@@ -231,6 +258,14 @@ class CatalogReplicaTests extends RecommendationIntegrationTest {
 						"slug", "s-" + version, "brand", brand, "categoryId", null, "priceAmount", new BigDecimal(price),
 						"priceCurrency", "EUR", "compareAtAmount", null, "tags", tags, "active", active, "version",
 						version));
+	}
+
+	private static void categorized(UUID productId, long version, UUID categoryId, String categoryName) {
+		publish(UPDATED, "ProductUpdated", productId, Instant.now(),
+				fields("productId", productId.toString(), "storeId", UUID.randomUUID().toString(), "name",
+						"Enamel jug", "slug", "enamel-jug", "brand", null, "categoryId", categoryId.toString(),
+						"priceAmount", new BigDecimal("7.00"), "priceCurrency", "EUR", "compareAtAmount", null, "tags",
+						List.of(), "active", true, "version", version, "categoryName", categoryName));
 	}
 
 	private static void stock(UUID productId, String sku, int available) {

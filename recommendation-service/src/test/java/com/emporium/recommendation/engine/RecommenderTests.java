@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RecommenderTests {
 
-	static final Predicate<String> ANY = (item) -> true;
+	static final Allowed ANY = Allowed.ALL;
 
 	static final Duration JUST_BOUGHT = Duration.ofDays(14);
 
@@ -60,7 +59,7 @@ class RecommenderTests {
 
 	@Test
 	void anItemTheCallerDoesNotAllowNeverAppears() {
-		Predicate<String> noNozzle = (item) -> !item.equals("nozzle");
+		Allowed noNozzle = (item) -> !item.equals("nozzle");
 		assertThat(recommender.forShopper("gardener-2", List.of(), 10, noNozzle, Duration.ZERO, 0.3, List.of()))
 			.extracting(Recommendation::item)
 			.doesNotContain("nozzle")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,6 +87,48 @@ class InteractionEventsTests extends RecommendationIntegrationTest {
 		assertThat(items(mine)).extracting(item -> item.get("type").asString())
 			.containsExactly("CART_REMOVE", "REVIEW", "WISHLIST_REMOVE", "WISHLIST_ADD", "SEARCH_CLICK");
 		assertThat(items(mine).getFirst().get("productName").asString()).isEqualTo("Behaviour target");
+	}
+
+	@Test
+	void aCartAddNamingTheRecommendationThatLedToItKeepsItsIdAndSource() {
+		UUID product = product("Recommended into the cart");
+		Shopper shopper = Shopper.create();
+		UUID cart = UUID.randomUUID();
+		Instant at = Instant.now();
+		publish(BehaviourListeners.CART_ADDED, "CartItemAdded", cart, at,
+				fields("userId", shopper.id().toString(), "cartId", cart.toString(), "productId", product.toString(),
+						"sku", "S-1", "quantity", 2, "recommendationId", "rec-cart-1", "recommendationSource",
+						"co-purchase"));
+		// A producer's bad recommendation costs the attribution, not the cart add.
+		publish(BehaviourListeners.CART_ADDED, "CartItemAdded", cart, at.plusSeconds(1),
+				fields("userId", shopper.id().toString(), "cartId", cart.toString(), "productId", product.toString(),
+						"sku", "S-1", "quantity", 1, "recommendationId", "r".repeat(101), "recommendationSource",
+						"co-purchase"));
+		publish(BehaviourListeners.CART_ADDED, "CartItemAdded", cart, at.plusSeconds(2),
+				fields("userId", shopper.id().toString(), "cartId", cart.toString(), "productId", product.toString(),
+						"sku", "S-1", "quantity", 3, "recommendationId", "rec-cart-3", "recommendationSource",
+						"bad\nsource"));
+		publish(BehaviourListeners.CART_ADDED, "CartItemAdded", cart, at.plusSeconds(3),
+				fields("userId", shopper.id().toString(), "cartId", cart.toString(), "productId", product.toString(),
+						"sku", "S-1", "quantity", 4, "recommendationId", null, "recommendationSource", null));
+
+		awaitTrue(() -> adminList("type=CART_ADD&productId=" + product).get("totalItems").asLong() == 4);
+		Map<Integer, JsonNode> byQuantity = new HashMap<>();
+		items(adminList("type=CART_ADD&productId=" + product))
+			.forEach(item -> byQuantity.put(item.get("quantity").asInt(), item));
+		JsonNode recommended = byQuantity.get(2);
+		assertThat(recommended.get("recommendationId").asString()).isEqualTo("rec-cart-1");
+		assertThat(recommended.get("algorithm").asString()).isEqualTo("co-purchase");
+		assertThat(recommended.get("cartId").asString()).isEqualTo(cart.toString());
+		assertThat(recommended.path("context").isMissingNode()).as("a cart add does not say where the list was")
+			.isTrue();
+		assertThat(byQuantity.get(1).path("recommendationId").isMissingNode()).as("an id of 101 characters")
+			.isTrue();
+		assertThat(byQuantity.get(3).get("recommendationId").asString()).isEqualTo("rec-cart-3");
+		assertThat(byQuantity.get(3).path("algorithm").isMissingNode()).as("a source with a control character")
+			.isTrue();
+		assertThat(byQuantity.get(4).path("recommendationId").isMissingNode()).isTrue();
+		assertThat(byQuantity.get(4).path("algorithm").isMissingNode()).isTrue();
 	}
 
 	@Test

@@ -22,6 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExperimentTests extends RecommendationIntegrationTest {
 
 	@Autowired
+	private ServedLists servedLists;
+
+	/** A served list as attribution reads it (what is still queued is stored first). */
+	private ServedList served(String recommendationId) {
+		return this.servedLists.find(List.of(recommendationId)).get(recommendationId);
+	}
+
+
+	@Autowired
 	ActiveModel activeModel;
 
 	@Autowired
@@ -47,7 +56,7 @@ class ExperimentTests extends RecommendationIntegrationTest {
 				assertThat(again.get("modelVersion").asLong()).isEqualTo(version);
 				String variant = AbSplit.variant(shopper.toString(), experiment);
 				assertThat(version).isEqualTo(variant.equals(AbSplit.B) ? variantB : variantA);
-				assertThat(this.mongoTemplate.findById(first.get("recommendationId").asString(), ServedList.class)
+				assertThat(served(first.get("recommendationId").asString())
 					.variant()).isEqualTo(variant);
 				served.put(shopper, version);
 				impression(shopper, first);

@@ -28,6 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendationEndpointTests extends RecommendationIntegrationTest {
 
+	@Autowired
+	private ServedLists servedLists;
+
+	/** A served list as attribution reads it (what is still queued is stored first). */
+	private ServedList served(String recommendationId) {
+		return this.servedLists.find(List.of(recommendationId)).get(recommendationId);
+	}
+
+
 	static final String SESSION = "X-Session-Id";
 
 	@Autowired
@@ -218,7 +227,7 @@ class RecommendationEndpointTests extends RecommendationIntegrationTest {
 		JsonNode list = body(send(HttpMethod.GET, RECOMMENDATIONS + "/users/me?context=checkout", Shopper.token(fan),
 				null, Map.of(SESSION, session)), 200);
 
-		ServedList served = this.mongoTemplate.findById(list.get("recommendationId").asString(), ServedList.class);
+		ServedList served = served(list.get("recommendationId").asString());
 		assertThat(served).isNotNull();
 		assertThat(served.userId()).isEqualTo(fan);
 		assertThat(served.context()).isEqualTo("checkout");
@@ -232,7 +241,7 @@ class RecommendationEndpointTests extends RecommendationIntegrationTest {
 
 		// Erasing their history forgets whom the list was served to.
 		delete("/api/v1/interactions/me", Shopper.token(fan)).expectStatus().isNoContent();
-		assertThat(this.mongoTemplate.findById(list.get("recommendationId").asString(), ServedList.class)).isNull();
+		assertThat(served(list.get("recommendationId").asString())).isNull();
 	}
 
 	@Test
