@@ -81,7 +81,9 @@ class SearchTests extends ProductServiceIntegrationTest {
 		String store = openStore(vendor.token());
 		String word = word();
 		String lamp = add(vendor, store, Map.of("name", word + " lamp"));
-		JsonNode results = body(search(Map.of("q", word.substring(0, word.length() - 1))), 200);
+		// A letter missing from the middle: dropping the last one can leave the stem unchanged ("...s").
+		String typo = word.substring(0, 5) + word.substring(6);
+		JsonNode results = body(search(Map.of("q", typo)), 200);
 		assertThat(results.get("typoTolerant").asBoolean()).isTrue();
 		assertThat(itemIds(results)).containsExactly(lamp);
 		assertThat(body(search(Map.of("q", word)), 200).get("typoTolerant").asBoolean()).isFalse();
