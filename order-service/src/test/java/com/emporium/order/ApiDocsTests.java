@@ -1,6 +1,7 @@
 package com.emporium.order;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,25 @@ class ApiDocsTests extends OrderServiceIntegrationTest {
 			.value(String.class, description -> assertThat(description).contains("PaymentRefunded", "REFUNDED"))
 			.jsonPath("$.components.schemas.Problem")
 			.exists();
+	}
+
+	@Test
+	void orderLinesHaveASchemaApartFromCartLinesNamingTheRecommendationCreditedWithThem() {
+		JsonNode docs = body(get("/v3/api-docs", null), 200);
+		String ref = docs.at("/components/schemas/OrderView/properties/lines/items/$ref").asString();
+		assertThat(ref).startsWith("#/components/schemas/")
+			.as("not the cart's line")
+			.isNotEqualTo(docs.at("/components/schemas/CartView/properties/items/items/$ref").asString());
+		JsonNode line = docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+		assertThat(line.at("/properties/unitPrice").isMissingNode()).as(line.toString()).isFalse();
+		String cartRef = docs.at("/components/schemas/CartView/properties/items/items/$ref").asString();
+		JsonNode cartLine = docs.at("/components/schemas/" + cartRef.substring(cartRef.lastIndexOf('/') + 1));
+		assertThat(cartLine.at("/properties/priceChanged").isMissingNode()).as("the cart's line keeps its own schema")
+			.isFalse();
+		assertThat(line.at("/properties/recommendation/description").asString()).as(line.toString())
+			.contains("POST /cart/items", "POST /orders", "OrderPlaced");
+		assertThat(docs.at("/components/schemas/PlaceOrderRequest/properties/recommendation/description").asString())
+			.contains("credited");
 	}
 
 }

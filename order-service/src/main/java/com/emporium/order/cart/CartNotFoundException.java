@@ -5,8 +5,9 @@ import com.emporium.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The {@code X-Cart-Token} names no guest cart the caller may use: unknown, or merged into another
- * user's cart. A 404, as for any id that is not the caller's, so a token's existence does not leak.
+ * The {@code X-Cart-Token} names no guest cart the caller may use: unknown, merged into another
+ * user's cart, or deleted by {@link GuestCartCleanup} (a deleted cart's token is an unknown token).
+ * A 404, as for any id that is not the caller's, so a token's existence does not leak.
  */
 class CartNotFoundException extends ProblemException {
 

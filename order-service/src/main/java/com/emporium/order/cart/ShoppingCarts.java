@@ -63,8 +63,11 @@ public class ShoppingCarts {
 		this.clock = clock;
 	}
 
-	/** A line of a user's cart, as checkout takes it. */
-	public record CartLine(UUID productId, String sku, int quantity) {
+	/**
+	 * A line of a user's cart, as checkout takes it.
+	 * @param recommendation the recommendation that led to the line (the first it got), or null
+	 */
+	public record CartLine(UUID productId, String sku, int quantity, @Nullable Recommendation recommendation) {
 	}
 
 	@Transactional
@@ -146,7 +149,7 @@ public class ShoppingCarts {
 		return this.carts.findLockedByOwner(userId)
 			.map(cart -> cart.items()
 				.stream()
-				.map(item -> new CartLine(item.productId(), item.sku(), item.quantity()))
+				.map(item -> new CartLine(item.productId(), item.sku(), item.quantity(), item.recommendation()))
 				.toList())
 			.orElse(List.of());
 	}

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.emporium.order.Hashes;
 import com.emporium.order.InvalidFieldException;
+import com.emporium.order.Recommendation;
 import com.emporium.order.cart.ShoppingCarts;
 import com.emporium.order.cart.ShoppingCarts.CartLine;
 import com.emporium.order.catalog.Catalog;
@@ -36,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a user's cart into a {@code PENDING} order: prices from the catalog read model now, tax and
- * shipping from configuration, a fresh order number; empties the cart and publishes
- * {@link OrderPlaced}, all in one transaction. The {@code Idempotency-Key} makes a retried request
+ * shipping from configuration, a fresh order number, each line credited to the recommendation of
+ * its cart line or else the checkout's; empties the cart and publishes {@link OrderPlaced}, all in
+ * one transaction. The {@code Idempotency-Key} makes a retried request
  * return the order the first one made.
  */
 @Service
@@ -168,8 +170,12 @@ public class Checkout {
 		for (CartLine line : lines) {
 			CatalogProduct product = products.get(line.productId());
 			BigDecimal price = Objects.requireNonNull(product.price());
+			// The recommendation that led to the line itself is the closer one; the checkout's is
+			// credited to the lines that came to the cart without one.
+			Recommendation recommendation = (line.recommendation() != null) ? line.recommendation()
+					: request.recommendation();
 			order.addLine(line.productId(), line.sku(), Objects.requireNonNull(product.name()), price,
-					line.quantity());
+					line.quantity(), recommendation);
 			subtotal = subtotal.add(price.multiply(BigDecimal.valueOf(line.quantity())));
 		}
 		Totals totals = Totals.of(subtotal, currency, addresses.shipping().country(), this.properties);

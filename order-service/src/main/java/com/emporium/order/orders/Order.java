@@ -28,6 +28,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.order.Recommendation;
+
 /**
  * An order. Its status changes only through {@link #transition}, which follows
  * {@link OrderStatus}'s table and records each change in the history; an order is refunded only if
@@ -145,8 +147,11 @@ class Order {
 		this.history.add(new StatusChange(this, null, OrderStatus.PENDING, now, "customer", null));
 	}
 
-	void addLine(UUID productId, String sku, String name, BigDecimal unitPrice, int quantity) {
-		this.lines.add(new OrderLine(this, this.lines.size(), productId, sku, name, unitPrice, quantity));
+	/** @param recommendation the recommendation credited with the line, or null */
+	void addLine(UUID productId, String sku, String name, BigDecimal unitPrice, int quantity,
+			@Nullable Recommendation recommendation) {
+		this.lines.add(new OrderLine(this, this.lines.size(), productId, sku, name, unitPrice, quantity,
+				recommendation));
 	}
 
 	/** Sets the totals once the lines are in: tax and shipping as computed from the subtotal. */

@@ -67,7 +67,9 @@ class OrderController {
 					+ "cart and publishes OrderPlaced; the order then moves on as stock is reserved and payment "
 					+ "made (poll GET /orders/{id}). A missing shippingAddress is the default shipping address of the "
 					+ "user's profile; a missing billingAddress its default billing address, else the order's "
-					+ "shipping address. The same Idempotency-Key with the same body within 24 h returns "
+					+ "shipping address. Each line is credited to the recommendation its cart line was added "
+					+ "with, else to the body's recommendation (lines[].recommendation, and in OrderPlaced). "
+					+ "The same Idempotency-Key with the same body within 24 h returns "
 					+ "the same order (200, Idempotent-Replayed: true) instead of placing another.",
 			security = @SecurityRequirement(name = BEARER))
 	@ApiResponse(responseCode = "201", description = "The order was placed")
@@ -115,7 +117,8 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Get an order",
-			description = "Its customer's, or any for managers and admins; with its lines, totals and status history. "
+			description = "Its customer's, or any for managers and admins; with its lines (each with the "
+					+ "recommendation credited with it, or null), totals and status history. "
 					+ "With waitForChangeFrom, a long poll: the answer waits until the status is no longer that one, "
 					+ "or timeout seconds (1-25, default 20) have passed, and then gives the order as it is.",
 			security = @SecurityRequirement(name = BEARER))

@@ -10,8 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
-/** One line of an order: its own copy of the product's name, SKU and price at checkout. */
+import com.emporium.order.Recommendation;
+
+/**
+ * One line of an order: its own copy of the product's name, SKU and price at checkout, and the
+ * recommendation credited with it (its cart line's, else the checkout's; both columns or neither).
+ */
 @Entity
 @Table(name = "order_lines")
 class OrderLine {
@@ -40,12 +46,18 @@ class OrderLine {
 	@Column(name = "line_total")
 	private BigDecimal lineTotal;
 
+	@Column(name = "recommendation_source")
+	private @Nullable String recommendationSource;
+
+	@Column(name = "recommendation_id")
+	private @Nullable String recommendationId;
+
 	protected OrderLine() {
 		// for JPA
 	}
 
 	OrderLine(Order order, int position, UUID productId, String sku, String name, BigDecimal unitPrice,
-			int quantity) {
+			int quantity, @Nullable Recommendation recommendation) {
 		this.id = UUID.randomUUID();
 		this.order = order;
 		this.position = position;
@@ -55,6 +67,10 @@ class OrderLine {
 		this.unitPrice = unitPrice;
 		this.quantity = quantity;
 		this.lineTotal = unitPrice.multiply(BigDecimal.valueOf(quantity));
+		if (recommendation != null) {
+			this.recommendationSource = recommendation.source();
+			this.recommendationId = recommendation.id();
+		}
 	}
 
 	UUID productId() {
@@ -79,6 +95,12 @@ class OrderLine {
 
 	BigDecimal lineTotal() {
 		return this.lineTotal;
+	}
+
+	/** The recommendation credited with this line, or null (none, or a line placed before lines kept one). */
+	@Nullable Recommendation recommendation() {
+		return (this.recommendationSource != null && this.recommendationId != null)
+				? new Recommendation(this.recommendationSource, this.recommendationId) : null;
 	}
 
 }

@@ -27,8 +27,18 @@ public record OrderView(UUID id, String number, UUID customerId, OrderStatus sta
 				+ "counted once), 0 if none; a DELIVERED order becomes REFUNDED when it reaches the total")
 		BigDecimal refundedAmount, Instant placedAt, Instant updatedAt, List<Change> history) {
 
+	/**
+	 * @param recommendation the recommendation credited with the line: its cart line's, else the
+	 * checkout's, else null
+	 */
+	// Named apart from the cart's line, which springdoc would otherwise merge with it under "Line".
+	@Schema(name = "OrderLine", description = "A line of an order, with its own copy of name, SKU and price")
 	public record Line(UUID productId, String sku, String name, BigDecimal unitPrice, int quantity,
-			BigDecimal lineTotal) {
+			BigDecimal lineTotal,
+			@Schema(description = "The recommendation credited with this line: the one its cart line was added "
+					+ "with (POST /cart/items), else the checkout's (POST /orders), else null (also for lines "
+					+ "placed before lines kept one). Sent in OrderPlaced as recommendationId and "
+					+ "recommendationSource.", nullable = true) @Nullable Recommendation recommendation) {
 	}
 
 	/** @param from null for the first entry (the order was placed) */

@@ -24,7 +24,8 @@ final class OrderViews {
 				order.lines()
 					.stream()
 					.map(line -> new OrderView.Line(line.productId(), line.sku(), line.name(),
-							money(line.unitPrice(), currency), line.quantity(), money(line.lineTotal(), currency)))
+							money(line.unitPrice(), currency), line.quantity(), money(line.lineTotal(), currency),
+							line.recommendation()))
 					.toList(),
 				order.cancellationReason(), order.refundDue(), money(order.refundedAmount(), currency), order.placedAt(),
 				order.updatedAt(),

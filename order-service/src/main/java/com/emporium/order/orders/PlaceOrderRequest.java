@@ -17,7 +17,8 @@ import com.emporium.order.Recommendation;
  * @param billingAddress who pays, or null for the profile's default billing address, else the
  * shipping address
  * @param notes for the shop, up to 1000 characters
- * @param recommendation the recommendation that led to the purchase, for attribution
+ * @param recommendation the recommendation that led to the purchase, for attribution: kept on the
+ * order, and credited to each line whose cart line has none of its own
  */
 record PlaceOrderRequest(
 		@Schema(description = "Where it goes; left out: the default shipping address of the user's profile "
@@ -25,6 +26,8 @@ record PlaceOrderRequest(
 		@Schema(description = "Who pays; left out: the default billing address of the user's profile, else the "
 				+ "order's shipping address") @Nullable @Valid Address billingAddress,
 		@NotNull PaymentMethod paymentMethod, @Nullable @Size(max = 1000) String notes,
-		@Nullable @Valid Recommendation recommendation) {
+		@Schema(description = "The recommendation that led to the purchase: kept on the order, and credited to "
+				+ "each line whose cart line was added without one (lines[].recommendation, OrderPlaced's "
+				+ "lines[].recommendationId and recommendationSource)") @Nullable @Valid Recommendation recommendation) {
 
 }

@@ -52,10 +52,12 @@ class PerformanceController {
 	@GetMapping
 	@Operation(summary = "How the recommendations did",
 			description = "Over the last days: impressions, clicks, click-through rate, cart adds (those that name "
-					+ "the list that led to them, credited to it, each product of a list once within 24 hours; and "
-					+ "clicks followed by an add of the product naming no list by the same shopper within 24 "
-					+ "hours), purchases (clicks followed by a purchase of the product by the same shopper within 24 "
-					+ "hours), and purchases per click; by algorithm and context, by A/B variant, and in total.",
+					+ "the list that led to them, credited to it unless it was served to another account, each product of "
+					+ "a list once within 24 hours; and clicks followed by any other add of the product by the same "
+					+ "shopper within 24 hours), purchases (order lines that name a remembered list served to the same shopper and "
+					+ "holding the product, credited to it, each product of a list once within 24 hours; and clicks "
+					+ "followed by any other purchase of the product by the same shopper within 24 hours), and "
+					+ "purchases per click; by algorithm and context, by A/B variant, and in total.",
 			security = @SecurityRequirement(name = BEARER))
 	@ApiResponse(responseCode = "400",
 			description = "validation-failed naming days (1–365) or algorithm (the detail lists the known ones).",

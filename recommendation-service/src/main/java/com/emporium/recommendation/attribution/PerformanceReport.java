@@ -42,9 +42,13 @@ import org.springframework.stereotype.Service;
  * to that list directly, as a click is: the algorithm that chose the product, the list's context
  * and variant; each product of a list counts once as carted within 24 hours, and the add spends
  * the latest click on the product by the same shopper, so that a later add without a list does not
- * credit that click again. A cart add without one, and every purchase (orders name no list per
- * product), is credited to the latest click on the same product by the same shopper (account or
- * session) in the 24 hours before it; each click counts at most once as carted and once as bought.
+ * credit that click again. A purchase whose order line names its list is credited the same way,
+ * as bought, when that list is remembered and holds the product. Either is credited directly only
+ * to a list served to the same shopper: a list served to another account is not theirs to credit
+ * (a list served to no account, a guest's, cannot be told apart and counts). Every other cart add
+ * and purchase is credited to the latest click on the same product by the same shopper (account or
+ * session) in the 24 hours before it; each click counts at most once as carted and once as bought,
+ * so nothing is credited twice.
  */
 @Service
 class PerformanceReport {
@@ -124,10 +128,13 @@ class PerformanceReport {
 
 		private final Map<String, List<Click>> clicksByKey = new HashMap<>();
 
-		/** Cart adds credited to their list in the last 24 hours, oldest first, and their list and product. */
-		private final Deque<ListCart> recentListCarts = new ArrayDeque<>();
+		/**
+		 * Cart adds and purchases credited to their list in the last 24 hours, oldest first, and their
+		 * kind, list and product.
+		 */
+		private final Deque<ListCredit> recentListCredits = new ArrayDeque<>();
 
-		private final Set<String> listCartKeys = new HashSet<>();
+		private final Set<String> listCreditKeys = new HashSet<>();
 
 		Tally(@Nullable String only) {
 			this.only = only;
@@ -147,18 +154,44 @@ class PerformanceReport {
 						}
 					}
 					case CART_ADD -> {
-						if (interaction.recommendationId() != null) {
-							cartedFromList(interaction, lists);
+						// A forgotten list cannot be checked: the add is credited to what it carries.
+						ServedList list = listOf(interaction, lists);
+						if (interaction.recommendationId() != null && (list == null || servedTo(list, interaction))) {
+							creditToList(interaction, lists);
 						}
 						else {
 							convert(interaction);
 						}
 					}
-					case PURCHASE -> convert(interaction);
+					case PURCHASE -> {
+						// The checkout's recommendation goes on every line that has none of its own: a
+						// line is credited to the list only when the list holds its product.
+						ServedList list = listOf(interaction, lists);
+						if (list != null && servedTo(list, interaction)
+								&& list.algorithmOf(interaction.productId()) != null) {
+							creditToList(interaction, lists);
+						}
+						else {
+							convert(interaction);
+						}
+					}
 					default -> {
 					}
 				}
 			}
+		}
+
+		private static @Nullable ServedList listOf(LoggedInteraction interaction, Map<String, ServedList> lists) {
+			return (interaction.recommendationId() != null) ? lists.get(interaction.recommendationId()) : null;
+		}
+
+		/**
+		 * Whether a list may be credited with what this shopper did: it was served to their account,
+		 * or to no account (a guest's, which a cart or order later signed in cannot be matched
+		 * with), or the interaction names no account (a guest cart's add).
+		 */
+		private static boolean servedTo(ServedList list, LoggedInteraction interaction) {
+			return list.userId() == null || interaction.userId() == null || list.userId().equals(interaction.userId());
 		}
 
 		/** The counters an impression or click goes to; none when filtered out by algorithm. */
@@ -187,8 +220,8 @@ class PerformanceReport {
 		}
 
 		private void forget(Instant before) {
-			while (!this.recentListCarts.isEmpty() && this.recentListCarts.peekFirst().at().isBefore(before)) {
-				this.listCartKeys.remove(this.recentListCarts.removeFirst().key());
+			while (!this.recentListCredits.isEmpty() && this.recentListCredits.peekFirst().at().isBefore(before)) {
+				this.listCreditKeys.remove(this.recentListCredits.removeFirst().key());
 			}
 			while (!this.recent.isEmpty() && this.recent.peekFirst().interaction().occurredAt().isBefore(before)) {
 				Click old = this.recent.removeFirst();
@@ -205,21 +238,35 @@ class PerformanceReport {
 		}
 
 		/**
-		 * Credits a cart add that names its list to that list, as a click on the product would be;
-		 * once per product of a list within 24 hours. It spends the latest click on the product by
-		 * the same shopper, whichever list that click was on.
+		 * Credits a cart add or purchase that names its list to that list, as a click on the product
+		 * would be; once per product of a list within 24 hours (as carted, and as bought). It spends
+		 * the latest click on the product by the same shopper, whichever list that click was on, so
+		 * that the click rule does not credit the same conversion again.
 		 */
-		private void cartedFromList(LoggedInteraction add, Map<String, ServedList> lists) {
-			Click latest = latestClick(add);
+		private void creditToList(LoggedInteraction conversion, Map<String, ServedList> lists) {
+			boolean purchase = conversion.type() == InteractionType.PURCHASE;
+			Click latest = latestClick(conversion);
 			if (latest != null) {
-				latest.carted = true;
+				if (purchase) {
+					latest.bought = true;
+				}
+				else {
+					latest.carted = true;
+				}
 			}
-			String key = add.recommendationId() + "\n" + add.productId();
-			if (!this.listCartKeys.add(key)) {
+			String key = conversion.type() + "\n" + conversion.recommendationId() + "\n" + conversion.productId();
+			if (!this.listCreditKeys.add(key)) {
 				return;
 			}
-			this.recentListCarts.addLast(new ListCart(key, add.occurredAt()));
-			credit(add, lists).forEach(counts -> counts.addToCarts++);
+			this.recentListCredits.addLast(new ListCredit(key, conversion.occurredAt()));
+			credit(conversion, lists).forEach(counts -> {
+				if (purchase) {
+					counts.purchases++;
+				}
+				else {
+					counts.addToCarts++;
+				}
+			});
 		}
 
 		/** Credits a cart add or purchase to the latest click on the product by the same shopper. */
@@ -280,8 +327,8 @@ class PerformanceReport {
 
 	}
 
-	/** A cart add credited to its list: {@code key} is the list's id and the product's. */
-	private record ListCart(String key, Instant at) {
+	/** A cart add or purchase credited to its list: {@code key} is its kind, the list's id and the product's. */
+	private record ListCredit(String key, Instant at) {
 	}
 
 	/** A click that may still be followed by a cart add or purchase, and the counters it went to. */
@@ -335,8 +382,9 @@ class PerformanceReport {
 	 * @param ctr clicks per impression
 	 * @param addToCarts cart adds that name the list (each product of a list once within 24 h), and
 	 * clicks followed within 24 h by a cart add of the product that names no list
-	 * @param purchases clicks followed by a purchase of the product within 24 h
-	 * @param conversion purchases per click
+	 * @param purchases purchases whose order line names the list (each product of a list once within
+	 * 24 h), and clicks followed within 24 h by a purchase of the product that names none
+	 * @param conversion purchases per click (purchases credited without a click count too)
 	 */
 	record Figures(long impressions, long clicks, double ctr, long addToCarts, long purchases, double conversion) {
 	}

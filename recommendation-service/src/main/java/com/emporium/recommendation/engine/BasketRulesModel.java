@@ -101,6 +101,11 @@ public final class BasketRulesModel implements Model, Serializable {
 		return new BasketRulesModel(data, built, ruleSupport, ruleLift, recencyHalfLifeDays);
 	}
 
+	/** The same model reading {@code data}: a copy of its own data with a user forgotten. */
+	BasketRulesModel on(TrainingData data) {
+		return new BasketRulesModel(data, this.rules, this.support, this.lift, this.recencyHalfLifeDays);
+	}
+
 	@Override
 	public String name() {
 		return "bought-together";

@@ -184,6 +184,11 @@ public final class ContentModel implements Model, Serializable {
 		return tokens;
 	}
 
+	/** The same model reading {@code data}: a copy of its own data with a user forgotten. */
+	ContentModel on(TrainingData data) {
+		return new ContentModel(data, this.neighbours, this.clusterOf, this.clusters, this.kmeans);
+	}
+
 	@Override
 	public String name() {
 		return "content";

@@ -54,6 +54,28 @@ final class Generators implements Serializable {
 		this.trending.score(Query.forUser(-1), this.trendingScores);
 	}
 
+	/** A copy of {@code source} on {@code data}: see {@link #without}. */
+	private Generators(Generators source, TrainingData data, int user, int from, int to) {
+		this.data = data;
+		this.popularity = source.popularity;
+		this.trending = source.trending;
+		this.alsoBought = source.alsoBought.on(data);
+		this.rules = source.rules.on(data);
+		this.content = source.content.on(data);
+		this.similarCustomers = source.similarCustomers.without(data, user, from, to);
+		this.popularityScores = source.popularityScores;
+		this.trendingScores = source.trendingScores;
+	}
+
+	/**
+	 * The generators on {@code data}, a copy of theirs without {@code user} (whose rows were
+	 * {@code [from, to)}): the user's history and their place among similar customers are gone;
+	 * what was computed over everyone (popularity, item similarities, rules) stays.
+	 */
+	Generators without(TrainingData data, int user, int from, int to) {
+		return new Generators(this, data, user, from, to);
+	}
+
 	float[] popularityScores() {
 		return this.popularityScores;
 	}

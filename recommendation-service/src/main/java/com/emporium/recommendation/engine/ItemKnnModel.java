@@ -109,6 +109,11 @@ public final class ItemKnnModel implements Model, Serializable {
 		return (float) Math.log1p(weight);
 	}
 
+	/** The same model reading {@code data}: a copy of its own data with a user forgotten. */
+	ItemKnnModel on(TrainingData data) {
+		return new ItemKnnModel(this.name, data, this.neighbours, this.weighted, this.recencyHalfLifeDays);
+	}
+
 	@Override
 	public String name() {
 		return this.name;

@@ -67,6 +67,43 @@ final class Neighbours implements Serializable {
 
 	}
 
+	/**
+	 * A copy without one node: its own list is empty and it leaves every other list (the others
+	 * keep their order; a list that lost it is one shorter).
+	 */
+	Neighbours without(int node) {
+		int[][] items = this.items.clone();
+		float[][] similarities = this.similarities.clone();
+		items[node] = new int[0];
+		similarities[node] = new float[0];
+		for (int i = 0; i < items.length; i++) {
+			int[] near = items[i];
+			for (int n = 0; n < near.length; n++) {
+				if (near[n] == node) {
+					items[i] = TrainingData.cut(near, n, n + 1);
+					similarities[i] = TrainingData.cut(similarities[i], n, n + 1);
+					break;
+				}
+			}
+		}
+		return new Neighbours(items, similarities);
+	}
+
+	/** Whether {@code node} has neighbours or is anyone's neighbour. */
+	boolean mentions(int node) {
+		if (this.items[node].length > 0) {
+			return true;
+		}
+		for (int[] near : this.items) {
+			for (int n : near) {
+				if (n == node) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	int[] of(int item) {
 		return this.items[item];
 	}

@@ -59,6 +59,11 @@ public final class PersonalisedModel implements Model, Serializable {
 		this.trainingExamples = trainingExamples;
 	}
 
+	/** The same ranker on other generators: a copy of its own with a user forgotten. */
+	PersonalisedModel on(Generators generators) {
+		return new PersonalisedModel(generators, this.ranker, this.settings, this.trainingExamples);
+	}
+
 	/**
 	 * @param interactions all interactions (the ones at or after {@code data.now()} are ignored)
 	 * @param data the training data as of now, and {@code generators} trained on it
@@ -189,6 +194,9 @@ public final class PersonalisedModel implements Model, Serializable {
 
 	/** A precomputed list: items best first, their scores and reasons. */
 	record Top(int[] items, float[] scores, Reason[] reasons) implements Serializable {
+
+		/** Nothing: the place of a forgotten shopper. */
+		static final Top NONE = new Top(new int[0], new float[0], new Reason[0]);
 
 	}
 

@@ -85,6 +85,24 @@ public final class Recommender implements Serializable {
 				items.stream().mapToInt(Integer::intValue).toArray()));
 	}
 
+	/** A copy of {@code source} without one shopper: see {@link #without(String)}. */
+	private Recommender(Recommender source, int user) {
+		int from = source.data.rowStart[user];
+		int to = source.data.rowStart[user + 1];
+		this.data = source.data.without(user);
+		this.generators = source.generators.without(this.data, user, from, to);
+		this.personalised = (source.personalised != null) ? source.personalised.on(this.generators) : null;
+		this.personalisedFailure = source.personalisedFailure;
+		this.popularByCategory = source.popularByCategory;
+		this.popularity = source.popularity;
+		this.trending = source.trending;
+		PersonalisedModel.Top[] tops = (source.precomputed != null) ? source.precomputed.clone() : null;
+		if (tops != null) {
+			tops[user] = PersonalisedModel.Top.NONE;
+		}
+		this.precomputed = tops;
+	}
+
 	/**
 	 * Trains every model on the interactions before {@code now}. The personalised ranker needs
 	 * purchases in its label windows; without them the hybrid serves the other models and
@@ -103,6 +121,30 @@ public final class Recommender implements Serializable {
 		}
 	}
 
+	/**
+	 * This recommender without a shopper (an erased account): it no longer knows their id, and
+	 * keeps nothing of theirs — not their history (items, weights, recency, baskets), their
+	 * precomputed list, their orders, nor their place among other shoppers' similar customers — so
+	 * that it answers for them as for a shopper it never saw. What was computed over all shoppers
+	 * stays as trained until the next training run: popularity and trending scores, item-to-item
+	 * similarities, bought-together rules, the ranker's weights, and the lists precomputed for
+	 * other shoppers. Cheap next to training: copies of the arrays, no model is retrained.
+	 * @return a new recommender, or this one when it does not know the shopper
+	 */
+	public Recommender without(String user) {
+		int u = this.data.user(user);
+		return (u >= 0) ? new Recommender(this, u) : this;
+	}
+
+	/** {@link #without(String)} for each of these shoppers; this one when it knows none of them. */
+	public Recommender without(Collection<String> users) {
+		Recommender forgotten = this;
+		for (String user : users) {
+			forgotten = forgotten.without(user);
+		}
+		return forgotten;
+	}
+
 	public Instant trainedAt() {
 		return this.data.now();
 	}
@@ -111,8 +153,9 @@ public final class Recommender implements Serializable {
 		return this.data.itemCount();
 	}
 
+	/** The shoppers it knows (forgotten ones not counted). */
 	public int userCount() {
-		return this.data.userCount();
+		return this.data.knownUserCount();
 	}
 
 	public boolean knowsItem(String item) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Interactions indexed for training: users and items numbered densely, each user's items with their
  * strength and recency in compressed rows, purchases grouped into baskets. Built once per training
@@ -25,7 +27,8 @@ public final class TrainingData implements Serializable {
 
 	final Instant now;
 
-	final String[] users;
+	/** By index; null for a user forgotten since training ({@link #without}). */
+	final @Nullable String[] users;
 
 	final String[] items;
 
@@ -80,6 +83,12 @@ public final class TrainingData implements Serializable {
 
 	final float[] basketAgeDays;
 
+	/**
+	 * Per basket: whose it is, so that a forgotten user's orders go with them; null in data trained
+	 * before it was kept.
+	 */
+	final int @Nullable [] basketUser;
+
 	/** Per item: distinct buyers, distinct interacting users, users who bought it in 2+ baskets. */
 	final int[] itemBuyers;
 
@@ -92,7 +101,7 @@ public final class TrainingData implements Serializable {
 
 	private TrainingData(Instant now, String[] users, String[] items, ItemInfo[] info, int[] rowStart, int[] rowItem,
 			float[] rowWeight, int[] rowBaskets, int[] rowUnits, float[] rowDecayed30, float[] rowDecayed120, float[] rowAgeDays, float[] rowPurchaseAgeDays, float[] rowFirstPurchaseAgeDays,
-			int[][] baskets, float[] basketAgeDays, float[] itemAgeDays) {
+			int[][] baskets, float[] basketAgeDays, int[] basketUser, float[] itemAgeDays) {
 		this.now = now;
 		this.users = users;
 		this.items = items;
@@ -112,6 +121,7 @@ public final class TrainingData implements Serializable {
 		this.userFirstBasketAgeDays = new float[users.length];
 		this.baskets = baskets;
 		this.basketAgeDays = basketAgeDays;
+		this.basketUser = basketUser;
 		this.itemAgeDays = itemAgeDays;
 		this.itemBuyers = new int[items.length];
 		this.itemUsers = new int[items.length];
@@ -131,6 +141,91 @@ public final class TrainingData implements Serializable {
 			}
 		}
 		Arrays.fill(this.userLastBasketAgeDays, Float.POSITIVE_INFINITY);
+	}
+
+	/** A copy of {@code source} without one user: see {@link #without}. */
+	private TrainingData(TrainingData source, int user) {
+		int from = source.rowStart[user];
+		int to = source.rowStart[user + 1];
+		this.now = source.now;
+		this.users = source.users.clone();
+		this.users[user] = null;
+		Map<String, Integer> userIndex = new HashMap<>(source.userIndex);
+		userIndex.remove(source.users[user]);
+		this.userIndex = userIndex;
+		this.items = source.items;
+		this.itemIndex = source.itemIndex;
+		this.info = source.info;
+		this.rowStart = source.rowStart.clone();
+		for (int u = user + 1; u < this.rowStart.length; u++) {
+			this.rowStart[u] -= to - from;
+		}
+		this.rowItem = cut(source.rowItem, from, to);
+		this.rowWeight = cut(source.rowWeight, from, to);
+		this.rowBaskets = cut(source.rowBaskets, from, to);
+		this.rowUnits = cut(source.rowUnits, from, to);
+		this.rowDecayed30 = cut(source.rowDecayed30, from, to);
+		this.rowDecayed120 = cut(source.rowDecayed120, from, to);
+		this.rowAgeDays = cut(source.rowAgeDays, from, to);
+		this.rowPurchaseAgeDays = cut(source.rowPurchaseAgeDays, from, to);
+		this.rowFirstPurchaseAgeDays = cut(source.rowFirstPurchaseAgeDays, from, to);
+		this.userFirstBasketAgeDays = source.userFirstBasketAgeDays.clone();
+		this.userFirstBasketAgeDays[user] = 0;
+		this.userBaskets = source.userBaskets.clone();
+		this.userBaskets[user] = 0;
+		this.userLastBasketAgeDays = source.userLastBasketAgeDays.clone();
+		this.userLastBasketAgeDays[user] = Float.POSITIVE_INFINITY;
+		int[] owners = source.basketUser;
+		List<Integer> kept = new ArrayList<>();
+		if (owners != null) {
+			for (int b = 0; b < owners.length; b++) {
+				if (owners[b] != user) {
+					kept.add(b);
+				}
+			}
+		}
+		// Without owners (data trained before they were kept) no basket can be told apart: none is
+		// kept. Only training reads baskets, so serving loses nothing.
+		this.baskets = new int[kept.size()][];
+		this.basketAgeDays = new float[kept.size()];
+		this.basketUser = new int[kept.size()];
+		for (int k = 0; k < kept.size(); k++) {
+			int b = kept.get(k);
+			this.baskets[k] = source.baskets[b];
+			this.basketAgeDays[k] = source.basketAgeDays[b];
+			this.basketUser[k] = (owners != null) ? owners[b] : -1;
+		}
+		// Sums over users (per-item buyers, users, repeat buyers, age) stay as trained.
+		this.itemBuyers = source.itemBuyers;
+		this.itemUsers = source.itemUsers;
+		this.itemRepeatBuyers = source.itemRepeatBuyers;
+		this.itemAgeDays = source.itemAgeDays;
+	}
+
+	/**
+	 * A copy that no longer knows one user: their id, their row (the items they touched, with
+	 * weights, recency and baskets), their per-user figures and their orders are gone; the other
+	 * users keep their numbers, so models indexed by user stay valid. What was summed over all
+	 * users (per-item counts and ages) stays as trained.
+	 * @param user the user's index
+	 */
+	TrainingData without(int user) {
+		return new TrainingData(this, user);
+	}
+
+	/** A shorter copy of a per-row array: the rows {@code [from, to)} taken out. */
+	static int[] cut(int[] rows, int from, int to) {
+		int[] cut = new int[rows.length - (to - from)];
+		System.arraycopy(rows, 0, cut, 0, from);
+		System.arraycopy(rows, to, cut, from, rows.length - to);
+		return cut;
+	}
+
+	static float[] cut(float[] rows, int from, int to) {
+		float[] cut = new float[rows.length - (to - from)];
+		System.arraycopy(rows, 0, cut, 0, from);
+		System.arraycopy(rows, to, cut, from, rows.length - to);
+		return cut;
 	}
 
 	/**
@@ -224,14 +319,17 @@ public final class TrainingData implements Serializable {
 		rowStart[users.length] = r;
 		int[][] baskets = new int[basketsByKey.size()][];
 		float[] basketAge = new float[baskets.length];
+		int[] basketUser = new int[baskets.length];
 		int b = 0;
 		for (BasketAcc basket : basketsByKey.values()) {
 			baskets[b] = basket.items.stream().mapToInt(Integer::intValue).sorted().toArray();
 			basketAge[b] = basket.age;
+			basketUser[b] = basket.user;
 			b++;
 		}
 		TrainingData data = new TrainingData(now, users, items, info, rowStart, rowItem, rowWeight, rowBaskets,
-				rowUnits, rowDecayed30, rowDecayed120, rowAge, rowPurchaseAge, rowFirstPurchaseAge, baskets, basketAge, itemAge);
+				rowUnits, rowDecayed30, rowDecayed120, rowAge, rowPurchaseAge, rowFirstPurchaseAge, baskets, basketAge,
+				basketUser, itemAge);
 		for (BasketAcc basket : basketsByKey.values()) {
 			data.userBaskets[basket.user]++;
 			data.userLastBasketAgeDays[basket.user] = Math.min(data.userLastBasketAgeDays[basket.user], basket.age);
@@ -244,8 +342,14 @@ public final class TrainingData implements Serializable {
 		return (float) Math.max(0, Duration.between(at, now).toSeconds() / SECONDS_PER_DAY);
 	}
 
+	/** The users numbered: the ones forgotten since training keep their (empty) place. */
 	public int userCount() {
 		return this.users.length;
+	}
+
+	/** The users it knows: numbered and not forgotten. */
+	public int knownUserCount() {
+		return this.userIndex.size();
 	}
 
 	public int itemCount() {

@@ -89,6 +89,20 @@ public final class UserKnnModel implements Model, Serializable {
 		return new UserKnnModel(data, builder.build(), value);
 	}
 
+	/**
+	 * The model on {@code data}, a copy of its own data without {@code user} (whose rows were
+	 * {@code [from, to)}): the user has no neighbours and is nobody's neighbour any more, so what
+	 * they bought no longer reaches anyone's "customers like you".
+	 */
+	UserKnnModel without(TrainingData data, int user, int from, int to) {
+		return new UserKnnModel(data, this.neighbours.without(user), TrainingData.cut(this.normalised, from, to));
+	}
+
+	/** Whether a user has neighbours or is anyone's neighbour. */
+	boolean linked(int user) {
+		return this.neighbours.mentions(user);
+	}
+
 	@Override
 	public String name() {
 		return "similar-customers";

@@ -49,7 +49,14 @@ final class BehaviourEvents {
 	record OrderPlaced(@Nullable Instant occurredAt, @Nullable UUID orderId, @Nullable UUID customerId,
 			@Nullable List<@Nullable Line> lines, @Nullable String currency) {
 
-		record Line(@Nullable UUID productId, @Nullable Integer quantity, @Nullable BigDecimal unitPrice) {
+		/**
+		 * A line; {@code recommendationId} and {@code recommendationSource} (added later: absent from
+		 * older producers) name the recommendation that led to it. They are read as whatever JSON
+		 * they hold, so that a value of the wrong type costs the line its recommendation, not the
+		 * whole event.
+		 */
+		record Line(@Nullable UUID productId, @Nullable Integer quantity, @Nullable BigDecimal unitPrice,
+				@Nullable Object recommendationId, @Nullable Object recommendationSource) {
 		}
 
 	}

@@ -44,9 +44,9 @@ class BehaviourListeners {
 	static final String CART_REMOVED = "emporium.order.cart-item-removed.v1";
 
 	/** As for posted interactions ({@link PostedInteraction}) and order-service's recommendations. */
-	private static final int MAX_RECOMMENDATION_ID = 100;
+	static final int MAX_RECOMMENDATION_ID = 100;
 
-	private static final int MAX_RECOMMENDATION_SOURCE = 50;
+	static final int MAX_RECOMMENDATION_SOURCE = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(BehaviourListeners.class);
 
@@ -141,7 +141,8 @@ class BehaviourListeners {
 		return add.withRecommendation(recommendationId, source, null);
 	}
 
-	private static boolean usable(String value, int maxLength) {
+	/** 1 to {@code maxLength} characters, not blank, no control characters. */
+	static boolean usable(String value, int maxLength) {
 		return !value.isBlank() && value.length() <= maxLength && value.matches(PostedInteraction.NO_CONTROLS);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +44,12 @@ class Erasures {
 	void accountDeleted(UUID userId, Instant at) {
 		this.mongo.upsert(byId(userId), new Update().max("erasedBefore", at).set("accountDeleted", true),
 				Erasure.class);
+	}
+
+	/** The users whose accounts are deleted, read from a cursor as the stream is consumed: close it. */
+	Stream<UUID> deletedAccounts() {
+		Query deleted = Query.query(Criteria.where("accountDeleted").is(true)).cursorBatchSize(1000);
+		return this.mongo.stream(deleted, Erasure.class).map(Erasure::userId);
 	}
 
 	/** Whether an interaction of this user at this time falls under an erasure. */

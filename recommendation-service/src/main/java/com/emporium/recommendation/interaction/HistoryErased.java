@@ -8,6 +8,8 @@ import java.util.UUID;
  * shopper too.
  *
  * @param userId the shopper
+ * @param accountDeleted whether the account is gone ({@code UserDeleted}), not just its history
+ * erased on the shopper's request: then models forget the shopper too
  */
-public record HistoryErased(UUID userId) {
+public record HistoryErased(UUID userId, boolean accountDeleted) {
 }

@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
  * Erases a shopper's interactions: on their request ({@code DELETE /interactions/me}: what they did
  * until now) and when their account is deleted ({@code UserDeleted}: everything, also what arrives
  * later). The erasure is remembered first and the interactions deleted second, so that an event in
- * flight is either deleted here or refused by {@link InteractionStore}. Idempotent: a repeated
- * {@code UserDeleted} finds nothing more to delete.
+ * flight is either deleted here or refused by {@link InteractionStore}. Then {@link HistoryErased}
+ * tells the other features, in this same consumer: for a deleted account, serving drops the shopper
+ * from the models it serves and stores before the event counts as handled (a failure there is
+ * retried with the whole event). Idempotent: a repeated {@code UserDeleted} finds nothing more to
+ * delete or forget.
  */
 @Component
 class HistoryErasure {
@@ -50,7 +53,7 @@ class HistoryErasure {
 	long eraseHistory(UUID userId) {
 		this.erasures.historyErasedBefore(userId, this.clock.instant());
 		long erased = this.store.eraseUser(userId);
-		this.events.publishEvent(new HistoryErased(userId));
+		this.events.publishEvent(new HistoryErased(userId, false));
 		log.info("Interaction history erased by its owner userId={} interactions={}", userId, erased);
 		return erased;
 	}
@@ -66,7 +69,7 @@ class HistoryErasure {
 		this.erasures.accountDeleted(user.userId(), at);
 		long erased = this.store.eraseUser(user.userId());
 		this.purchases.forgetCustomer(user.userId());
-		this.events.publishEvent(new HistoryErased(user.userId()));
+		this.events.publishEvent(new HistoryErased(user.userId(), true));
 		log.info("Interactions erased for a deleted account userId={} interactions={}", user.userId(), erased);
 	}
 

@@ -28,9 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param rating reviews: 1 to 5
  * @param orderId purchases: the order
  * @param cartId cart changes: the cart (a guest cart's only link between its changes)
- * @param recommendationId recommendation impressions and clicks, and cart adds that name one: which list
- * @param algorithm recommendation impressions and clicks: what made the list; cart adds: the
- * recommendation's source, as order-service sent it
+ * @param recommendationId recommendation impressions and clicks, and cart adds and purchases that name
+ * one: which list
+ * @param algorithm recommendation impressions and clicks: what made the list; cart adds and purchases:
+ * the recommendation's source, as order-service sent it
  * @param context recommendation impressions and clicks: where the list was shown (not known for cart adds)
  */
 @Document("interactions")

@@ -44,10 +44,13 @@ public class InteractionLog {
 
 	private final RecentActivity activity;
 
-	InteractionLog(MongoTemplate mongo, InteractionStore store, RecentActivity activity) {
+	private final Erasures erasures;
+
+	InteractionLog(MongoTemplate mongo, InteractionStore store, RecentActivity activity, Erasures erasures) {
 		this.mongo = mongo;
 		this.store = store;
 		this.activity = activity;
+		this.erasures = erasures;
 	}
 
 	/**
@@ -100,6 +103,14 @@ public class InteractionLog {
 	public List<LoggedInteraction> recent(@Nullable UUID userId, @Nullable String sessionId,
 			Collection<InteractionType> types, Instant since, int limit) {
 		return this.activity.recent(userId, sessionId, types, since, limit);
+	}
+
+	/**
+	 * The users whose accounts are deleted (ids only), read from a cursor as the stream is
+	 * consumed: close it. For a training run to forget any it learnt from while they were deleted.
+	 */
+	public Stream<UUID> deletedAccounts() {
+		return this.erasures.deletedAccounts();
 	}
 
 	private static Query window(@Nullable Instant from, Instant before, Collection<InteractionType> types) {

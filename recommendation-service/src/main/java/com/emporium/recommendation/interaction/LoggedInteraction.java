@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param quantity cart changes and purchases: how many; null otherwise
  * @param rating reviews: 1 to 5; null otherwise
  * @param orderId purchases: the order; null otherwise
- * @param recommendationId recommendation impressions and clicks, and cart adds that name the list
- * that led to them: which list; null otherwise
+ * @param recommendationId recommendation impressions and clicks, and cart adds and purchases that
+ * name the list that led to them: which list; null otherwise
  * @param algorithm recommendation impressions and clicks: what made the list, as the client sent it;
- * cart adds with a {@code recommendationId}: the recommendation's source, as order-service sent it
+ * cart adds and purchases with a {@code recommendationId}: the recommendation's source, as
+ * order-service sent it
  * @param context recommendation impressions and clicks: where the list was shown
  */
 public record LoggedInteraction(InteractionType type, @Nullable UUID userId, @Nullable String sessionId,

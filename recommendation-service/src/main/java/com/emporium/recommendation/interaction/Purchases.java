@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
  * confirmation that overtakes its {@code OrderPlaced} is remembered, and the lines become purchases
  * when they arrive; a cancellation is final. A purchase's key is a name-based UUID of the order and
  * the line's place in it, so whichever event records it, and however often, it is stored once.
+ * <p>
+ * A line may name the recommendation that led to it ({@code recommendationId} and
+ * {@code recommendationSource}); it is kept with the pending line and on the purchase (as
+ * {@code algorithm}), for attribution. A malformed one is dropped from its line, which is kept.
  */
 @Component
 class Purchases {
@@ -72,7 +76,8 @@ class Purchases {
 				throw new MalformedEventException(event,
 						"on a line a productId, a quantity of 1 or more or a unitPrice of 0 or more");
 			}
-			lines.add(new PendingLine(line.productId(), line.quantity(), line.unitPrice()));
+			PendingLine pending = new PendingLine(line.productId(), line.quantity(), line.unitPrice(), null, null);
+			lines.add(recommended(event, order.orderId(), lines.size(), line, pending));
 		}
 		Update update = new Update().set("customerId", order.customerId())
 			.set("currency", order.currency())
@@ -87,6 +92,32 @@ class Purchases {
 			case CONFIRMED -> recordPurchases(pending);
 			case CANCELLED -> dropLines(order.orderId());
 		}
+	}
+
+	/**
+	 * The line with the recommendation that led to it, when the event names a usable one: an id of
+	 * 1–100 and a source of 1–50 characters, both strings without control characters, both given.
+	 * Anything else (a wrong type, too long, only one of the two) costs the line its recommendation,
+	 * not its purchase: logged, and the line is kept without it.
+	 */
+	private static PendingLine recommended(EventEnvelope<?> event, UUID orderId, int index, OrderPlaced.Line line,
+			PendingLine pending) {
+		Object id = line.recommendationId();
+		Object source = line.recommendationSource();
+		if (id == null && source == null) {
+			return pending;
+		}
+		if (id instanceof String recommendationId && source instanceof String recommendationSource
+				&& BehaviourListeners.usable(recommendationId, BehaviourListeners.MAX_RECOMMENDATION_ID)
+				&& BehaviourListeners.usable(recommendationSource, BehaviourListeners.MAX_RECOMMENDATION_SOURCE)) {
+			return new PendingLine(pending.productId(), pending.quantity(), pending.unitPrice(), recommendationId,
+					recommendationSource);
+		}
+		log.warn("Order line kept without its recommendation eventId={} orderId={} line={}: recommendationId and "
+				+ "recommendationSource must both be strings (1 to {} and 1 to {} characters, no control "
+				+ "characters) or both be null", event.id(), orderId, index, BehaviourListeners.MAX_RECOMMENDATION_ID,
+				BehaviourListeners.MAX_RECOMMENDATION_SOURCE);
+		return pending;
 	}
 
 	@KafkaListener(id = "interactions-order-confirmed", idIsGroup = false,
@@ -159,6 +190,9 @@ class Purchases {
 						line.productId(), order.placedAt())
 				.withQuantity(line.quantity())
 				.withPurchase(order.orderId(), line.unitPrice(), order.currency());
+			if (line.recommendationId() != null) {
+				purchase = purchase.withRecommendation(line.recommendationId(), line.recommendationSource(), null);
+			}
 			if (this.store.record(purchase)) {
 				recorded++;
 			}
@@ -196,7 +230,13 @@ class Purchases {
 
 	}
 
-	record PendingLine(UUID productId, int quantity, BigDecimal unitPrice) {
+	/**
+	 * An order line waiting for its order's confirmation.
+	 * @param recommendationId the list that led to it, if the event named a usable one
+	 * @param recommendationSource with {@code recommendationId}: that list's source (algorithm)
+	 */
+	record PendingLine(UUID productId, int quantity, BigDecimal unitPrice, @Nullable String recommendationId,
+			@Nullable String recommendationSource) {
 	}
 
 	/**

@@ -1,19 +1,25 @@
 package com.emporium.recommendation.serving;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.recommendation.engine.Recommender;
+import com.emporium.recommendation.interaction.HistoryErased;
 import com.emporium.recommendation.training.ExperimentProperties;
 import com.emporium.recommendation.training.ModelActivated;
 import com.emporium.recommendation.training.ModelUnavailableException;
 import com.emporium.recommendation.training.ModelVersions;
+import com.emporium.recommendation.training.ModelVersions.StoredModel;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
@@ -29,6 +35,13 @@ import org.springframework.stereotype.Component;
  * ({@link ModelActivated}); and every {@code model-refresh} the active pointer is read, so that an
  * activation on another replica reaches this one. A version that cannot be loaded leaves the
  * current one serving (or none: then lists come from the catalog's fallbacks).
+ * <p>
+ * When an account is deleted ({@link HistoryErased} with {@code accountDeleted}), the shopper is
+ * dropped at once from what this replica serves, then from every stored version
+ * ({@link ModelVersions#forget}). A rewritten version points at a new file of bytes; the poll
+ * compares files too, so other replicas load the rewritten bytes within {@code model-refresh}.
+ * Changes of what is served are made under this object's lock, so that a load or an activation
+ * never puts back a model that still knows an erased shopper.
  */
 @Component
 class ActiveModel implements InitializingBean {
@@ -41,8 +54,8 @@ class ActiveModel implements InitializingBean {
 
 	private final AtomicReference<@Nullable Served> variantB = new AtomicReference<>();
 
-	/** The pointer's version when last read: the poll loads only when it changed. */
-	private final AtomicReference<@Nullable Long> seenPointer = new AtomicReference<>();
+	/** The pointer's version and its file when last read: the poll loads only when either changed. */
+	private final AtomicReference<@Nullable Seen> seenPointer = new AtomicReference<>();
 
 	private volatile ExperimentProperties experiment;
 
@@ -74,26 +87,88 @@ class ActiveModel implements InitializingBean {
 	}
 
 	@EventListener
-	void activated(ModelActivated activated) {
-		this.active.set(new Served(activated.version(), activated.recommender()));
-		this.seenPointer.set(activated.version());
+	synchronized void activated(ModelActivated activated) {
+		if (!rewrittenSince(activated)) {
+			this.active.set(new Served(activated.version(), activated.recommender(), activated.fileId()));
+			this.seenPointer.set(new Seen(activated.version(), activated.fileId()));
+		}
+		else {
+			// Rewritten without an erased account since the activation read it: serve what is stored.
+			this.seenPointer.set(null);
+			poll();
+		}
 		log.info("Serving model version={}", activated.version());
 	}
 
-	/** Follows the active pointer, and loads variant B when an A/B test names one. */
+	private boolean rewrittenSince(ModelActivated activated) {
+		try {
+			return !this.versions.fileOf(activated.version()).orElse(activated.fileId()).equals(activated.fileId());
+		}
+		catch (RuntimeException ex) {
+			// The activation is stored: serve it; the poll checks the file again.
+			log.warn("Could not check the activated model's file version={} reason={}", activated.version(),
+					ex.toString());
+			return false;
+		}
+	}
+
+	/** Follows the active pointer (and its file), and loads variant B when an A/B test names one. */
 	@Scheduled(initialDelayString = "${emporium.recommendation.serving.model-refresh:30s}",
 			fixedDelayString = "${emporium.recommendation.serving.model-refresh:30s}")
-	void poll() {
+	synchronized void poll() {
 		try {
 			Long pointer = this.versions.activeVersion().orElse(null);
-			if (pointer != null && !pointer.equals(this.seenPointer.get())) {
-				load(pointer).ifPresent(served -> this.active.set(served));
-				this.seenPointer.set(pointer);
+			if (pointer != null) {
+				Seen now = new Seen(pointer, this.versions.fileOf(pointer).orElse(null));
+				if (!now.equals(this.seenPointer.get())) {
+					Optional<Served> loaded = load(pointer);
+					loaded.ifPresent(this.active::set);
+					this.seenPointer.set(loaded.map(served -> new Seen(pointer, served.fileId())).orElse(now));
+				}
 			}
 			loadVariantB();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not check the active model version reason={}", ex.toString());
+		}
+	}
+
+	/**
+	 * Drops a deleted account's shopper from the models: at once from what this replica serves,
+	 * then from every stored version, then serves the rewritten bytes' models. Runs in the
+	 * {@code UserDeleted} consumer: a failure fails the event, which is delivered again (and a
+	 * repeat finds nothing left to forget).
+	 */
+	@EventListener
+	synchronized void historyErased(HistoryErased erased) {
+		if (!erased.accountDeleted()) {
+			return;
+		}
+		String shopper = erased.userId().toString();
+		Map<ObjectId, Recommender> loaded = new HashMap<>();
+		for (AtomicReference<@Nullable Served> served : List.of(this.active, this.variantB)) {
+			Served current = served.get();
+			if (current == null) {
+				continue;
+			}
+			loaded.put(current.fileId(), current.recommender());
+			Recommender without = current.recommender().without(shopper);
+			if (without != current.recommender()) {
+				served.set(new Served(current.version(), without, current.fileId()));
+				log.info("Erased account dropped from the served model version={}", current.version());
+			}
+		}
+		for (StoredModel rewritten : this.versions.forget(shopper, loaded)) {
+			for (AtomicReference<@Nullable Served> served : List.of(this.active, this.variantB)) {
+				Served current = served.get();
+				if (current != null && current.version() == rewritten.version()) {
+					served.set(new Served(rewritten.version(), rewritten.recommender(), rewritten.fileId()));
+				}
+			}
+			Seen seen = this.seenPointer.get();
+			if (seen != null && seen.version() == rewritten.version()) {
+				this.seenPointer.set(new Seen(rewritten.version(), rewritten.fileId()));
+			}
 		}
 	}
 
@@ -104,12 +179,12 @@ class ActiveModel implements InitializingBean {
 	}
 
 	/** Serves nothing: lists come from the catalog's fallbacks, as on a fresh install (for tests). */
-	void clear() {
+	synchronized void clear() {
 		this.active.set(null);
 	}
 
 	/** Another A/B test than configured (for tests): variant B is loaded now. */
-	void experiment(ExperimentProperties experiment) {
+	synchronized void experiment(ExperimentProperties experiment) {
 		this.experiment = experiment;
 		this.variantB.set(null);
 		loadVariantB();
@@ -122,14 +197,16 @@ class ActiveModel implements InitializingBean {
 		if (version == null) {
 			this.variantB.set(null);
 		}
-		else if (loaded == null || loaded.version() != version) {
+		else if (loaded == null || loaded.version() != version
+				|| !Objects.equals(loaded.fileId(), this.versions.fileOf(version).orElse(null))) {
 			load(version).ifPresent(this.variantB::set);
 		}
 	}
 
 	private Optional<Served> load(long version) {
 		try {
-			Served served = new Served(version, this.versions.load(version));
+			StoredModel stored = this.versions.loadStored(version);
+			Served served = new Served(version, stored.recommender(), stored.fileId());
 			log.info("Model version loaded version={} items={} shoppers={}", version,
 					served.recommender().itemCount(), served.recommender().userCount());
 			return Optional.of(served);
@@ -142,13 +219,21 @@ class ActiveModel implements InitializingBean {
 		}
 	}
 
-	/** A loaded version. */
-	record Served(long version, Recommender recommender) {
+	/**
+	 * A loaded version.
+	 * @param fileId the stored file its models were read from or written to
+	 */
+	record Served(long version, Recommender recommender, ObjectId fileId) {
 
 		Served {
 			Objects.requireNonNull(recommender);
+			Objects.requireNonNull(fileId);
 		}
 
+	}
+
+	/** The active pointer and the file its version pointed at, as last read. */
+	private record Seen(long version, @Nullable ObjectId fileId) {
 	}
 
 	/** @param served null when no version is loaded */

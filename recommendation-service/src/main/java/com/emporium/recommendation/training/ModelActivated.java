@@ -1,5 +1,7 @@
 package com.emporium.recommendation.training;
 
+import org.bson.types.ObjectId;
+
 import com.emporium.recommendation.engine.Recommender;
 
 /**
@@ -9,6 +11,8 @@ import com.emporium.recommendation.engine.Recommender;
  *
  * @param version the version now active
  * @param recommender its models, already loaded: listeners need not read them again
+ * @param fileId the GridFS file they were written to or read from: when the version points at
+ * another file by now (rewritten without an erased account), that one is to be served
  */
-public record ModelActivated(long version, Recommender recommender) {
+public record ModelActivated(long version, Recommender recommender, ObjectId fileId) {
 }

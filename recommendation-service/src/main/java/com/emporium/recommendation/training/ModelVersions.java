@@ -4,11 +4,16 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.mongodb.MongoException;
 import com.mongodb.MongoGridFSException;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
@@ -42,6 +47,11 @@ import org.springframework.stereotype.Service;
  * which one is active. The active version is one pointer document ({@code model_activation}),
  * swapped by one atomic write, so that replicas polling it never see two active versions; the
  * versions' {@code status} follows it for display.
+ * <p>
+ * A version's bytes are written again, without a shopper, when that shopper's account is deleted
+ * ({@link #forget}): the version then points at a new file, swapped by a compare-and-set on the
+ * old one, so that two rewrites of one version never lose each other's erasure. Replicas notice
+ * the new file as they notice a new activation.
  */
 @Service
 public class ModelVersions {
@@ -55,6 +65,8 @@ public class ModelVersions {
 	private static final String ACTIVE = "active";
 
 	private static final String COUNTERS = "counters";
+
+	private static final String VERSIONS = "model_versions";
 
 	private final MongoTemplate mongo;
 
@@ -88,13 +100,23 @@ public class ModelVersions {
 	 * @throws ModelUnavailableException when its bytes are purged or cannot be read
 	 */
 	public Recommender load(long version) {
+		return loadStored(version).recommender();
+	}
+
+	/**
+	 * Reads a stored version's models, and says which file of bytes they were read from.
+	 * @throws NotFoundException when no such version was stored
+	 * @throws ModelUnavailableException when its bytes are purged or cannot be read
+	 */
+	public StoredModel loadStored(long version) {
 		ModelVersion stored = find(version).orElseThrow(() -> new NotFoundException("model version", version));
-		if (stored.fileId() == null) {
+		ObjectId fileId = stored.fileId();
+		if (fileId == null) {
 			throw new ModelUnavailableException(version, "its bytes were removed (only the newest "
 					+ this.properties.keepVersions() + " versions keep them)");
 		}
-		try (InputStream in = bucket().openDownloadStream(stored.fileId())) {
-			return ModelFiles.read(in);
+		try (InputStream in = bucket().openDownloadStream(fileId)) {
+			return new StoredModel(version, fileId, ModelFiles.read(in));
 		}
 		catch (MongoGridFSException gone) {
 			throw new ModelUnavailableException(version, "its bytes are missing from GridFS");
@@ -102,6 +124,122 @@ public class ModelVersions {
 		catch (IOException | RuntimeException unreadable) {
 			log.warn("Model version unreadable version={} reason={}", version, unreadable.toString());
 			throw new ModelUnavailableException(version, "its bytes cannot be read");
+		}
+	}
+
+	/** The file that holds a version's bytes now; empty for an unknown version or one whose bytes were removed. */
+	public Optional<ObjectId> fileOf(long version) {
+		Query query = byVersion(version);
+		query.fields().include("fileId");
+		Document found = this.mongo.findOne(query, Document.class, VERSIONS);
+		return Optional.ofNullable((found != null) ? found.getObjectId("fileId") : null);
+	}
+
+	/**
+	 * Forgets a shopper in every stored version that keeps bytes (the active one, the A/B variant,
+	 * candidates, rejected and retired ones: any of them can be activated again): each version whose
+	 * models know the shopper is written again without them ({@link Recommender#without(String)})
+	 * and points at the new file; the old file is deleted. Versions that do not know the shopper
+	 * are left as they are, so a repeat does nothing. A version whose bytes cannot be read cannot be
+	 * served either and is skipped.
+	 * @param shopper the shopper's key: a user id
+	 * @param loaded models this replica holds already, by the file they were read from, unchanged:
+	 * they are not read again
+	 * @return the versions written again, with their new file and models
+	 */
+	public List<StoredModel> forget(String shopper, Map<ObjectId, Recommender> loaded) {
+		Query withBytes = Query.query(Criteria.where("fileId").ne(null)).with(Sort.by(Sort.Direction.DESC, "_id"));
+		withBytes.fields().include("_id", "fileId");
+		List<StoredModel> rewritten = new ArrayList<>();
+		for (Document version : this.mongo.find(withBytes, Document.class, VERSIONS)) {
+			long number = ((Number) version.get("_id")).longValue();
+			ObjectId fileId = version.getObjectId("fileId");
+			storeWithout(number, fileId, loaded.get(fileId), List.of(shopper))
+				.filter(stored -> !stored.fileId().equals(fileId))
+				.ifPresent(rewritten::add);
+		}
+		return rewritten;
+	}
+
+	/**
+	 * Makes a version's stored bytes free of these shoppers: reads them (unless {@code model}, read
+	 * from {@code fileId}, is given), and when they know any of the shoppers writes them again
+	 * without and points the version at the new file, provided it still points at
+	 * {@code fileId}. When another rewrite got there first, its file is read and checked in turn.
+	 * @return the version's file and models as stored now (the same file when there was nothing to
+	 * forget); empty when the version has no readable bytes any more
+	 */
+	Optional<StoredModel> storeWithout(long version, ObjectId fileId, @Nullable Recommender model,
+			Collection<String> shoppers) {
+		ObjectId current = fileId;
+		Recommender read = model;
+		for (int attempt = 1;; attempt++) {
+			if (read == null) {
+				read = readQuietly(version, current);
+				if (read == null) {
+					return Optional.empty();
+				}
+			}
+			Recommender forgotten = read.without(shoppers);
+			if (forgotten == read) {
+				return Optional.of(new StoredModel(version, current, read));
+			}
+			Stored stored;
+			try {
+				stored = write(version, forgotten);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			boolean swapped = this.mongo
+				.updateFirst(byVersion(version).addCriteria(Criteria.where("fileId").is(current)),
+						new Update().set("fileId", stored.fileId()).set("sizeBytes", stored.size()), ModelVersion.class)
+				.getMatchedCount() > 0;
+			if (swapped) {
+				deleteFile(version, current);
+				log.info("Model version rewritten without an erased account version={} sizeBytes={}", version,
+						stored.size());
+				return Optional.of(new StoredModel(version, stored.fileId(), forgotten));
+			}
+			deleteFile(version, stored.fileId());
+			Optional<ObjectId> now = fileOf(version);
+			if (now.isEmpty()) {
+				return Optional.empty();
+			}
+			if (attempt == 3) {
+				// Tried again by whoever called: the erasure's consumer, or the training run.
+				throw new IllegalStateException("Model version " + version + " kept being rewritten by others");
+			}
+			current = now.get();
+			read = null;
+		}
+	}
+
+	/** A version's models from one of its files; null (and logged) when the bytes are gone or unreadable. */
+	private @Nullable Recommender readQuietly(long version, ObjectId fileId) {
+		try (InputStream in = bucket().openDownloadStream(fileId)) {
+			return ModelFiles.read(in);
+		}
+		catch (MongoGridFSException gone) {
+			log.debug("Model bytes gone while forgetting version={}", version);
+			return null;
+		}
+		catch (MongoException unreachable) {
+			// Not the bytes' fault: the caller tries again.
+			throw unreachable;
+		}
+		catch (IOException | RuntimeException unreadable) {
+			log.warn("Model version unreadable: not rewritten version={} reason={}", version, unreadable.toString());
+			return null;
+		}
+	}
+
+	private void deleteFile(long version, ObjectId fileId) {
+		try {
+			bucket().delete(fileId);
+		}
+		catch (MongoGridFSException alreadyGone) {
+			log.debug("Model bytes already gone version={}", version);
 		}
 	}
 
@@ -168,8 +306,9 @@ public class ModelVersions {
 	/**
 	 * Makes a version the active one: the pointer first (the truth), then the statuses, then the
 	 * in-process event that swaps what this replica serves.
+	 * @param fileId the file {@code recommender} was written to or read from
 	 */
-	ModelVersion activate(long version, Recommender recommender, String reason) {
+	ModelVersion activate(long version, Recommender recommender, ObjectId fileId, String reason) {
 		Instant now = this.clock.instant();
 		Document previous = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(ACTIVE)),
 				new Update().set("version", version).set("activatedAt", now),
@@ -182,7 +321,7 @@ public class ModelVersions {
 					new Update().set("status", VersionStatus.RETIRED).set("retiredAt", now), ModelVersion.class);
 		}
 		log.info("Model version activated version={} reason=\"{}\"", version, reason);
-		this.events.publishEvent(new ModelActivated(version, recommender));
+		this.events.publishEvent(new ModelActivated(version, recommender, fileId));
 		return find(version).orElseThrow();
 	}
 
@@ -192,10 +331,10 @@ public class ModelVersions {
 	 */
 	ModelVersion activateStored(long version) {
 		ModelVersion stored = find(version).orElseThrow(() -> new NotFoundException("model version", version));
-		Recommender recommender = load(version);
+		StoredModel model = loadStored(version);
 		String reason = (stored.status() == VersionStatus.ACTIVE) ? stored.reason()
 				: "activated by staff; it was %s: %s".formatted(stored.status(), stored.reason());
-		return activate(version, recommender, reason);
+		return activate(version, model.recommender(), model.fileId(), reason);
 	}
 
 	/**
@@ -207,7 +346,7 @@ public class ModelVersions {
 		Long variantB = this.experiment.variantBVersion();
 		Query withBytes = Query.query(Criteria.where("fileId").ne(null)).with(Sort.by(Sort.Direction.DESC, "_id"));
 		withBytes.fields().include("_id", "fileId");
-		List<Document> stored = this.mongo.find(withBytes, Document.class, "model_versions");
+		List<Document> stored = this.mongo.find(withBytes, Document.class, VERSIONS);
 		GridFSBucket bucket = bucket();
 		int keep = Math.min(stored.size(), this.properties.keepVersions());
 		for (Document version : stored.subList(keep, stored.size())) {
@@ -215,13 +354,16 @@ public class ModelVersions {
 			if ((active != null && active == number) || (variantB != null && variantB == number)) {
 				continue;
 			}
+			ObjectId fileId = version.getObjectId("fileId");
 			try {
-				bucket.delete(version.getObjectId("fileId"));
+				bucket.delete(fileId);
 			}
 			catch (MongoGridFSException alreadyGone) {
 				log.debug("Model bytes already gone version={}", number);
 			}
-			this.mongo.updateFirst(byVersion(number), new Update().unset("fileId"), ModelVersion.class);
+			// Only if not rewritten meanwhile (an erasure): then the new file stays until the next purge.
+			this.mongo.updateFirst(byVersion(number).addCriteria(Criteria.where("fileId").is(fileId)),
+					new Update().unset("fileId"), ModelVersion.class);
 			log.info("Model bytes removed version={} keepVersions={}", number, this.properties.keepVersions());
 		}
 	}
@@ -236,6 +378,15 @@ public class ModelVersions {
 
 	/** @param fileId the GridFS file, @param size its bytes */
 	record Stored(ObjectId fileId, long size) {
+	}
+
+	/**
+	 * A stored version's models as read from, or written to, one file of bytes.
+	 * @param version the version
+	 * @param fileId the GridFS file they are in
+	 * @param recommender the models
+	 */
+	public record StoredModel(long version, ObjectId fileId, Recommender recommender) {
 	}
 
 	private static final class Counting extends FilterOutputStream {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,7 +221,13 @@ public class TrainingRuns implements InitializingBean, DisposableBean {
 			}
 			progress.next(Phase.TRAINING, new Update().set("testShoppers", evaluation.testShoppers()));
 
-			Recommender recommender = Recommender.train(input.interactions(), input.catalog(), now, engine, weights);
+			Recommender trained = Recommender.train(input.interactions(), input.catalog(), now, engine, weights);
+			List<String> deleted = deletedAccountsKnownTo(trained);
+			if (!deleted.isEmpty()) {
+				log.info("Training run learnt from deleted accounts: forgetting them runId={} accounts={}", id,
+						deleted.size());
+			}
+			Recommender recommender = trained.without(deleted);
 			progress.next(Phase.STORING, new Update());
 
 			if (!held.held()) {
@@ -231,9 +238,10 @@ public class TrainingRuns implements InitializingBean, DisposableBean {
 			this.versions.insert(new ModelVersion(version, this.clock.instant(), now, id, VersionStatus.CANDIDATE,
 					"awaiting the gate", evaluation, metrics, counts, settings(settings),
 					recommender.personalisedFailure().orElse(null), stored.fileId(), stored.size(), null, null));
+			ModelVersions.StoredModel served = forgetDeletedAccounts(version, stored.fileId(), recommender);
 			Decision decision = Gate.decide(metrics, this.versions.active().orElse(null), settings.tolerance());
 			if (decision.activate()) {
-				this.versions.activate(version, recommender, decision.reason());
+				this.versions.activate(version, served.recommender(), served.fileId(), decision.reason());
 			}
 			else {
 				this.versions.reject(version, decision.reason());
@@ -254,6 +262,33 @@ public class TrainingRuns implements InitializingBean, DisposableBean {
 			log.error("Training run ran out of memory runId={} phase={}", id, progress.phase);
 			progress.failed(
 					"out of memory: raise the heap, or lower emporium.recommendation.training.max-interactions");
+		}
+	}
+
+	/**
+	 * The version as it may be served: without any deleted account it learnt from. Interactions of
+	 * deleted accounts are erased and refused, but an account deleted while this run read them can
+	 * be in what it learnt. The trained models are checked before they are stored, and the stored
+	 * version once more after its document exists: an erasure after that finds the version and
+	 * rewrites it itself ({@link ModelVersions#forget}).
+	 */
+	private ModelVersions.StoredModel forgetDeletedAccounts(long version, ObjectId fileId,
+			Recommender recommender) {
+		List<String> known = deletedAccountsKnownTo(recommender);
+		if (known.isEmpty()) {
+			return new ModelVersions.StoredModel(version, fileId, recommender);
+		}
+		log.info("Training run learnt from accounts deleted meanwhile: forgetting them version={} accounts={}",
+				version, known.size());
+		return this.versions.storeWithout(version, fileId, recommender, known)
+			.orElseThrow(() -> new TrainingFailedException("the bytes of version " + version
+					+ " were removed before they could be served"));
+	}
+
+	/** The deleted accounts a recommender knows, as its shopper keys. */
+	private List<String> deletedAccountsKnownTo(Recommender recommender) {
+		try (Stream<UUID> deleted = this.interactions.deletedAccounts()) {
+			return deleted.map(UUID::toString).filter(recommender::knowsUser).toList();
 		}
 	}
 

@@ -1,7 +1,9 @@
 package com.emporium.recommendation.attribution;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.emporium.platform.test.KafkaTopics;
 import com.emporium.recommendation.RecommendationIntegrationTest;
 
 import org.springframework.http.HttpMethod;
@@ -20,6 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PerformanceTests extends RecommendationIntegrationTest {
 
 	static final String PERFORMANCE = "/api/v1/admin/recommendations/performance";
+
+	static final String PLACED = "emporium.order.order-placed.v1";
+
+	static final String CONFIRMED = "emporium.order.order-confirmed.v1";
+
+	static final String CANCELLED = "emporium.order.order-cancelled.v1";
+
+	/** The lists of these tests: new arrivals, which need no trained model. */
+	static final String NEW_ARRIVALS = "new-arrivals";
 
 	@Test
 	void anImpressionAClickAndTheCartAddAndPurchaseThatFollowAreCreditedToTheAlgorithmContextAndVariant() throws Exception {
@@ -176,6 +188,164 @@ class PerformanceTests extends RecommendationIntegrationTest {
 	}
 
 	@Test
+	void aConfirmedPurchaseNamingAListServedToTheShopperIsCreditedToThatListWithoutAClick() {
+		UUID product = product("Bought straight from the list");
+		Shopper shopper = Shopper.create();
+		String list = servedList(shopper, "homepage", product);
+		JsonNode before = report("?days=1");
+
+		placeAndConfirm(shopper, line(product, list, NEW_ARRIVALS));
+		awaitPurchases(product, 1);
+		JsonNode purchase = items(adminList("type=PURCHASE&productId=" + product)).getFirst();
+		assertThat(purchase.get("recommendationId").asString()).isEqualTo(list);
+		assertThat(purchase.get("algorithm").asString()).isEqualTo(NEW_ARRIVALS);
+		// Bought again from the same list within 24 hours: one conversion, as for cart adds.
+		placeAndConfirm(shopper, line(product, list, NEW_ARRIVALS));
+		awaitPurchases(product, 2);
+
+		JsonNode after = report("?days=1");
+		JsonNode row = delta(row(before, NEW_ARRIVALS, "homepage"), row(after, NEW_ARRIVALS, "homepage"));
+		assertThat(row.get("purchases").asLong()).isEqualTo(1);
+		assertThat(row.get("clicks").asLong()).isZero();
+		assertThat(delta(variant(before, "A"), variant(after, "A")).get("purchases").asLong()).isEqualTo(1);
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aPurchaseNamingAnUnknownListIsCreditedByTheClickRuleAndOnlyOnce() throws Exception {
+		UUID product = product("Clicked, then bought naming an unknown list");
+		UUID unclicked = product("Bought naming an unknown list, never clicked");
+		Shopper shopper = Shopper.create();
+		String list = servedList(shopper, "homepage", product);
+		JsonNode before = report("?days=1");
+
+		post(shopper.id(), Map.of("type", "RECOMMENDATION_CLICK", "recommendationId", list, "algorithm",
+				NEW_ARRIVALS, "context", "homepage", "productId", product.toString(), "position", 1));
+		Thread.sleep(5);
+		placeAndConfirm(shopper, line(product, "never-served-" + UUID.randomUUID(), NEW_ARRIVALS),
+				line(unclicked, "never-served-" + UUID.randomUUID(), NEW_ARRIVALS));
+		awaitPurchases(product, 1);
+		awaitPurchases(unclicked, 1);
+
+		JsonNode after = report("?days=1");
+		JsonNode row = delta(row(before, NEW_ARRIVALS, "homepage"), row(after, NEW_ARRIVALS, "homepage"));
+		assertThat(row.get("clicks").asLong()).isEqualTo(1);
+		assertThat(row.get("purchases").asLong()).isEqualTo(1);
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong())
+			.as("the clicked product through its click, the other not at all")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aPurchaseNamingAListServedToAnotherAccountIsNotCreditedToItButToTheBuyersOwnClick() throws Exception {
+		UUID product = product("Bought naming someone else's list");
+		Shopper owner = Shopper.create();
+		Shopper buyer = Shopper.create();
+		String ownersList = servedList(owner, "cart", product);
+		String buyersList = servedList(buyer, "homepage", product);
+		JsonNode before = report("?days=1");
+
+		post(buyer.id(), Map.of("type", "RECOMMENDATION_CLICK", "recommendationId", buyersList, "algorithm",
+				NEW_ARRIVALS, "context", "homepage", "productId", product.toString(), "position", 1));
+		Thread.sleep(5);
+		placeAndConfirm(buyer, line(product, ownersList, NEW_ARRIVALS));
+		awaitPurchases(product, 1);
+
+		JsonNode after = report("?days=1");
+		assertThat(delta(row(before, NEW_ARRIVALS, "cart"), row(after, NEW_ARRIVALS, "cart")).get("purchases").asLong())
+			.as("the owner's list").isZero();
+		assertThat(delta(row(before, NEW_ARRIVALS, "homepage"), row(after, NEW_ARRIVALS, "homepage")).get("purchases")
+			.asLong()).as("the buyer's click").isEqualTo(1);
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aCancelledOrderIsNotCreditedEvenWhenCancelledAfterItsConfirmation() {
+		UUID product = product("Cancelled after the list led to it");
+		Shopper shopper = Shopper.create();
+		String list = servedList(shopper, "homepage", product);
+		JsonNode before = report("?days=1");
+
+		// Cancelled before payment; a confirmation after the cancellation changes nothing.
+		UUID unpaid = UUID.randomUUID();
+		publish(PLACED, "OrderPlaced", unpaid, Instant.now(),
+				orderPlaced(unpaid, shopper, List.of(line(product, list, NEW_ARRIVALS))));
+		publish(CANCELLED, "OrderCancelled", unpaid, Instant.now(),
+				fields("orderId", unpaid.toString(), "reason", "out of stock", "refund", false));
+		awaitTrue(() -> "CANCELLED".equals(orderStatus(unpaid)));
+		publish(CONFIRMED, "OrderConfirmed", unpaid, Instant.now(), fields("orderId", unpaid.toString()));
+		// Confirmed, credited while it stands, then cancelled and refunded.
+		UUID refunded = placeAndConfirm(shopper, line(product, list, NEW_ARRIVALS));
+		awaitPurchases(product, 1);
+		assertThat(delta(before.get("totals"), report("?days=1").get("totals")).get("purchases").asLong())
+			.isEqualTo(1);
+		publish(CANCELLED, "OrderCancelled", refunded, Instant.now(),
+				fields("orderId", refunded.toString(), "reason", "changed my mind", "refund", true));
+		awaitPurchases(product, 0);
+
+		JsonNode after = report("?days=1");
+		assertThat(delta(row(before, NEW_ARRIVALS, "homepage"), row(after, NEW_ARRIVALS, "homepage")).get("purchases")
+			.asLong()).isZero();
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong()).isZero();
+	}
+
+	@Test
+	void aMalformedRecommendationOnALineLeavesThePurchaseRecordedAndUncredited() {
+		Shopper shopper = Shopper.create();
+		List<UUID> products = new ArrayList<>();
+		for (int p = 0; p < 5; p++) {
+			products.add(product("Bought with a malformed recommendation " + p));
+		}
+		String list = servedList(shopper, "homepage", products.toArray(UUID[]::new));
+		JsonNode before = report("?days=1");
+
+		placeAndConfirm(shopper,
+				// A source of the wrong type, one too long, an id without a source, a source without an
+				// id, an id of the wrong type: each line loses its recommendation, not its purchase.
+				line(products.get(0), list, 7), line(products.get(1), list, "s".repeat(51)),
+				line(products.get(2), list, null), line(products.get(3), null, NEW_ARRIVALS),
+				line(products.get(4), Map.of("id", list), NEW_ARRIVALS));
+		for (UUID product : products) {
+			awaitPurchases(product, 1);
+			JsonNode purchase = items(adminList("type=PURCHASE&productId=" + product)).getFirst();
+			assertThat(purchase.path("recommendationId").isMissingNode()).as(purchase.toString()).isTrue();
+			assertThat(purchase.path("algorithm").isMissingNode()).as(purchase.toString()).isTrue();
+		}
+
+		JsonNode after = report("?days=1");
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong()).isZero();
+	}
+
+	@Test
+	void theSameOrderEventsDeliveredTwiceCreditThePurchaseOnce() {
+		UUID product = product("Delivered twice");
+		Shopper shopper = Shopper.create();
+		String list = servedList(shopper, "homepage", product);
+		JsonNode before = report("?days=1");
+		UUID order = UUID.randomUUID();
+		String placed = envelope("OrderPlaced", UUID.randomUUID(), order, Instant.now(),
+				orderPlaced(order, shopper, List.of(line(product, list, NEW_ARRIVALS))));
+		String confirmed = envelope("OrderConfirmed", UUID.randomUUID(), order, Instant.now(),
+				fields("orderId", order.toString(), "customerId", shopper.id().toString()));
+
+		KafkaTopics.send(PLACED, order.toString(), placed);
+		KafkaTopics.send(CONFIRMED, order.toString(), confirmed);
+		awaitPurchases(product, 1);
+		KafkaTopics.send(CONFIRMED, order.toString(), confirmed);
+		KafkaTopics.send(PLACED, order.toString(), placed);
+		// One partition per topic: once a later order is recorded, the repeats were handled.
+		UUID marker = product("After the repeats");
+		placeAndConfirm(Shopper.create(), line(marker, null, null));
+		awaitPurchases(marker, 1);
+
+		assertThat(adminList("type=PURCHASE&productId=" + product).get("totalItems").asLong()).isEqualTo(1);
+		JsonNode after = report("?days=1");
+		assertThat(delta(row(before, NEW_ARRIVALS, "homepage"), row(after, NEW_ARRIVALS, "homepage")).get("purchases")
+			.asLong()).isEqualTo(1);
+		assertThat(delta(before.get("totals"), after.get("totals")).get("purchases").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void managersAndAdminsReadTheReportAndNobodyElse() {
 		problem(get(PERFORMANCE, null), 401, "unauthenticated", null);
 		problem(get(PERFORMANCE, CUSTOMER), 403, "forbidden", null);
@@ -205,6 +375,56 @@ class PerformanceTests extends RecommendationIntegrationTest {
 			.get("responses");
 		assertThat(responses.get("400").get("content").has("application/problem+json")).isTrue();
 		assertThat(responses.has("403")).isTrue();
+	}
+
+	/**
+	 * A list of new arrivals served to the shopper (no trained model needed) in this context; checks
+	 * that it holds the products. Its id.
+	 */
+	private String servedList(Shopper shopper, String context, UUID... products) {
+		JsonNode list = body(get(RECOMMENDATIONS + "/new-arrivals?limit=50&context=" + context, shopper.token()), 200);
+		assertThat(items(list)).extracting(item -> item.get("productId").asString())
+			.as(list.toString())
+			.contains(java.util.Arrays.stream(products).map(UUID::toString).toArray(String[]::new));
+		assertThat(items(list)).allMatch(item -> item.get("algorithm").asString().equals(NEW_ARRIVALS));
+		return list.get("recommendationId").asString();
+	}
+
+	/** Places and confirms an order of these lines, as order-service publishes it; its id. */
+	@SafeVarargs
+	private static UUID placeAndConfirm(Shopper shopper, Map<String, Object>... lines) {
+		UUID order = UUID.randomUUID();
+		publish(PLACED, "OrderPlaced", order, Instant.now(), orderPlaced(order, shopper, List.of(lines)));
+		publish(CONFIRMED, "OrderConfirmed", order, Instant.now(),
+				fields("orderId", order.toString(), "customerId", shopper.id().toString()));
+		return order;
+	}
+
+	private static Map<String, Object> orderPlaced(UUID order, Shopper shopper, List<Map<String, Object>> lines) {
+		return fields("orderId", order.toString(), "orderNumber", "ORD-20261123-ABCDEF", "customerId",
+				shopper.id().toString(), "lines", lines, "subtotal", new BigDecimal("9.90"), "tax", BigDecimal.ZERO,
+				"shipping", BigDecimal.ZERO, "total", new BigDecimal("9.90"), "currency", "EUR", "paymentMethod",
+				"CARD");
+	}
+
+	/** An order line naming a recommendation (null: sent as null) or, when both are null, none. */
+	private static Map<String, Object> line(UUID product, Object recommendationId, Object recommendationSource) {
+		Map<String, Object> line = fields("productId", product.toString(), "sku", "SKU-" + product, "quantity", 1,
+				"unitPrice", new BigDecimal("9.90"));
+		if (recommendationId != null || recommendationSource != null) {
+			line.put("recommendationId", recommendationId);
+			line.put("recommendationSource", recommendationSource);
+		}
+		return line;
+	}
+
+	private void awaitPurchases(UUID product, long count) {
+		awaitTrue(() -> adminList("type=PURCHASE&productId=" + product).get("totalItems").asLong() == count);
+	}
+
+	private String orderStatus(UUID order) {
+		Document state = this.mongoTemplate.findById(order, Document.class, "pending_purchases");
+		return (state != null) ? state.getString("status") : null;
 	}
 
 	private JsonNode report(String query) {

@@ -152,6 +152,71 @@ class RecommenderTests {
 	}
 
 	@Test
+	void aForgottenShopperIsServedAsAShopperTheModelNeverSaw() {
+		Recommender forgotten = recommender.without("gardener-1");
+
+		assertThat(forgotten.knowsUser("gardener-1")).isFalse();
+		assertThat(forgotten.userCount()).isEqualTo(recommender.userCount() - 1);
+		for (List<String> inView : List.of(List.<String>of(), List.of("hose"))) {
+			assertThat(forgotten.forShopper("gardener-1", inView, 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+				.isEqualTo(forgotten.forShopper("never-seen", inView, 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+				.noneMatch(r -> r.algorithm().equals("personalised") || r.reason().equals("buy-again"));
+		}
+		// Everyone else is served as before, and the model in use by earlier requests is untouched.
+		assertThat(forgotten.forShopper("cook-4", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+			.isEqualTo(recommender.forShopper("cook-4", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()));
+		assertThat(forgotten.forShopper("gardener-2", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+			.allMatch(r -> r.algorithm().equals("personalised"));
+		assertThat(recommender.knowsUser("gardener-1")).isTrue();
+		assertThat(forgotten.without("gardener-1")).as("forgetting again changes nothing").isSameAs(forgotten);
+		assertThat(recommender.without("never-seen")).isSameAs(recommender);
+	}
+
+	@Test
+	void aForgottenShopperIsNobodysSimilarCustomerAndTheirOrdersGoWithThem() {
+		Shop withSundial = new Shop();
+		// Only gardener-0 ever bought a sundial: it reaches gardener-1 only through them.
+		withSundial.interactions.add(Interaction.purchase("gardener-0", "sundial", Shop.NOW.minus(Duration.ofDays(3)),
+				"sundial-order", 1));
+		TrainingData data = TrainingData.of(withSundial.interactions, withSundial.catalog, Shop.NOW,
+				InteractionWeights.defaults());
+		UserKnnModel similar = UserKnnModel.train(data, 20);
+		int gardener0 = data.user("gardener-0");
+		float[] before = new float[data.itemCount()];
+		similar.score(Query.forUser(data.user("gardener-1")), before);
+		assertThat(before[data.item("sundial")]).isPositive();
+
+		TrainingData forgottenData = data.without(gardener0);
+		UserKnnModel forgotten = similar.without(forgottenData, gardener0, data.rowStart[gardener0],
+				data.rowStart[gardener0 + 1]);
+		float[] after = new float[data.itemCount()];
+		forgotten.score(Query.forUser(forgottenData.user("gardener-1")), after);
+
+		assertThat(after[data.item("sundial")]).isZero();
+		assertThat(forgotten.linked(gardener0)).isFalse();
+		assertThat(forgottenData.user("gardener-0")).isEqualTo(-1);
+		assertThat(forgottenData.user("gardener-1")).isEqualTo(data.user("gardener-1"));
+		assertThat(forgottenData.rowItem).hasSize(data.rowItem.length - (data.rowStart[gardener0 + 1]
+				- data.rowStart[gardener0]));
+		assertThat(forgottenData.baskets.length).isEqualTo(data.baskets.length - data.userBaskets[gardener0]);
+		assertThat(java.util.Arrays.stream(forgottenData.baskets))
+			.noneMatch(basket -> basket.length == 1 && basket[0] == data.item("sundial"));
+	}
+
+	@Test
+	void aForgottenShopperStaysForgottenInTheModelFile() throws IOException {
+		Recommender forgotten = recommender.without("cook-2");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ModelFiles.write(forgotten, bytes);
+		Recommender back = ModelFiles.read(new ByteArrayInputStream(bytes.toByteArray()));
+		assertThat(back.knowsUser("cook-2")).isFalse();
+		assertThat(back.forShopper("cook-2", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+			.isEqualTo(back.forShopper("never-seen", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()));
+		assertThat(back.forShopper("cook-3", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()))
+			.isEqualTo(recommender.forShopper("cook-3", List.of(), 5, ANY, JUST_BOUGHT, 0.3, List.of()));
+	}
+
+	@Test
 	void aModelFileHoldingAnyOtherClassIsRefused() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
