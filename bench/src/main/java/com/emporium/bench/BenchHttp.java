@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,48 @@ final class BenchHttp {
 			throw new IllegalStateException("No " + name + " in " + json);
 		}
 		return matcher.group(1);
+	}
+
+	/**
+	 * Waits until the demo purchase history is replayed and a model trained from it serves
+	 * recommendations: model version {@code 1} (or a later one) is the active one. Until then the
+	 * recommendation service is busy (tens of thousands of interactions, then a training run).
+	 */
+	static void awaitDemoModel(String gateway, Duration timeout) throws Exception {
+		String admin = field(post(gateway + "/api/v1/auth/login",
+				"{\"login\":\"admin\",\"password\":\"local-demo-only-Kestrel-42\"}"), "access_token");
+		awaitActiveVersion(gateway, admin, 1, timeout);
+	}
+
+	/** Waits until the model version {@code version} (or a later one) is the active one. */
+	static void awaitActiveVersion(String gateway, String admin, long version, Duration timeout) throws Exception {
+		Pattern active = Pattern.compile("\"version\"\\s*:\\s*(\\d+)\\s*,\\s*\"status\"\\s*:\\s*\"ACTIVE\"");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Matcher matcher = active.matcher(get(gateway + "/api/v1/admin/recommendations/models", admin));
+			if (matcher.find() && Long.parseLong(matcher.group(1)) >= version) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No model version " + version + " was active within " + timeout);
+			}
+			Thread.sleep(2_000);
+		}
+	}
+
+	/** GETs, with a bearer token when one is given; anything but a 200 is an exception. */
+	static String get(String url, @Nullable String bearer) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
 	}
 
 }

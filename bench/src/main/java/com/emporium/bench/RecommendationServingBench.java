@@ -1,9 +1,6 @@
 package com.emporium.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.emporium.devstack.fleet.Fleet;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Issue 7's serving figures, through the gateway: the fleet starts as {@code ./emporium start}
@@ -50,18 +45,18 @@ public final class RecommendationServingBench {
 			BenchHttp.awaitRoute(gateway + "/api/v1/recommendations/popular");
 			String admin = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/login",
 					"{\"login\":\"admin\",\"password\":\"local-demo-only-Kestrel-42\"}"), "access_token");
-			awaitActiveVersion(http, gateway, admin, 1, Duration.ofMinutes(15));
+			BenchHttp.awaitActiveVersion(gateway, admin, 1, Duration.ofMinutes(15));
 			System.out.printf("%n== Demo history replayed and model version 1 active %.0f s after the gateway answered%n",
 					(System.nanoTime() - started) / 1e9);
 
-			Set<String> products = new LinkedHashSet<>(ids(get(http, gateway + "/api/v1/recommendations/popular?limit=50", null)));
-			products.addAll(ids(get(http, gateway + "/api/v1/products?size=100&sort=newest", null)));
+			Set<String> products = new LinkedHashSet<>(ids(BenchHttp.get(gateway + "/api/v1/recommendations/popular?limit=50", null)));
+			products.addAll(ids(BenchHttp.get(gateway + "/api/v1/products?size=100&sort=newest", null)));
 			List<String> productIds = new ArrayList<>(products);
 			List<String> tokens = new ArrayList<>();
 			for (int i = 0; i < shoppers; i++) {
 				String token = CheckoutBench.signUp(gateway, "CUSTOMER");
 				for (int view = 0; view < 5; view++) {
-					get(http, gateway + "/api/v1/products/" + pick(productIds), token);
+					BenchHttp.get(gateway + "/api/v1/products/" + pick(productIds), token);
 				}
 				CheckoutBench.send(http, CheckoutBench.post(gateway + "/api/v1/cart/items",
 						"{\"productId\":\"%s\",\"quantity\":1}".formatted(pick(productIds)), token));
@@ -73,7 +68,7 @@ public final class RecommendationServingBench {
 			long retrain = System.nanoTime();
 			String run = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/admin/recommendations/training-runs", "", admin),
 					"id");
-			String finished = awaitRun(http, gateway, admin, run, Duration.ofMinutes(5));
+			String finished = awaitRun(gateway, admin, run, Duration.ofMinutes(5));
 			System.out.printf("== Retrained on demand in %.1f s: %s, %s (%s)%n", (System.nanoTime() - retrain) / 1e9,
 					BenchHttp.field(finished, "status"), BenchHttp.field(finished, "decision"),
 					BenchHttp.field(finished, "reason"));
@@ -119,28 +114,11 @@ public final class RecommendationServingBench {
 		return ids;
 	}
 
-	/** Waits until the model version {@code version} (or a later one) is the active one. */
-	private static void awaitActiveVersion(HttpClient http, String gateway, String admin, long version,
-			Duration timeout) throws Exception {
-		Pattern active = Pattern.compile("\"version\"\\s*:\\s*(\\d+)\\s*,\\s*\"status\"\\s*:\\s*\"ACTIVE\"");
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Matcher matcher = active.matcher(get(http, gateway + "/api/v1/admin/recommendations/models", admin));
-			if (matcher.find() && Long.parseLong(matcher.group(1)) >= version) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("No model version " + version + " was active within " + timeout);
-			}
-			Thread.sleep(2_000);
-		}
-	}
-
-	private static String awaitRun(HttpClient http, String gateway, String admin, String run, Duration timeout)
+	private static String awaitRun(String gateway, String admin, String run, Duration timeout)
 			throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			String view = get(http, gateway + "/api/v1/admin/recommendations/training-runs/" + run, admin);
+			String view = BenchHttp.get(gateway + "/api/v1/admin/recommendations/training-runs/" + run, admin);
 			String status = BenchHttp.field(view, "status");
 			if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
 				return view;
@@ -150,18 +128,6 @@ public final class RecommendationServingBench {
 			}
 			Thread.sleep(1_000);
 		}
-	}
-
-	private static String get(HttpClient http, String url, @Nullable String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 }

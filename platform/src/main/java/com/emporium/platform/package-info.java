@@ -8,6 +8,8 @@
  * <li>{@code events}: the event envelope, outbox externalisation to Kafka, idempotent consumers and
  * dead-letter topics.</li>
  * <li>{@code openapi}: problem responses in every service's OpenAPI description.</li>
+ * <li>{@code jvm}: a heap grown by a burst of work is given back to the system once the service is
+ * idle.</li>
  * </ul>
  *
  * This library holds no domain types, DTOs or event records: services never share models.

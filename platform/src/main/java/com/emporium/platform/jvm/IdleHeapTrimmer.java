@@ -1,0 +1,173 @@
+package com.emporium.platform.jvm;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Gives heap memory back to the system once the service is idle, as the JDK's G1 does with
+ * {@code G1PeriodicGCInterval} (JEP 346), for the serial collector that the launcher runs every
+ * service with.
+ * <p>
+ * The serial collector grows the old generation when a burst of work promotes objects into it (a
+ * password hash's 19 MiB, a catalog import, a training run), but shrinks it only at a full
+ * collection, which an idle service never has, and a full collection in the middle of the burst
+ * keeps what the burst still held: the memory stays resident. So every {@code interval} this looks
+ * at the old generation: when what it holds (live or not) has grown by at least {@code minGrowth}
+ * since this last collected it (or since the service started), and the process used at most
+ * {@code maxCpu} of a core over the interval, it asks for a full collection ({@code System.gc()}),
+ * after which the heap keeps at most {@code MaxHeapFreeRatio} free. The pause (tens of
+ * milliseconds for these heaps) falls when nothing is being served; a busy service is never
+ * interrupted, and a heap that did not grow is not collected again. Under any other collector
+ * this does nothing.
+ */
+public final class IdleHeapTrimmer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(IdleHeapTrimmer.class);
+
+	/** The serial collector's old generation. */
+	static final String TENURED = "Tenured Gen";
+
+	private final IdleHeapProperties properties;
+
+	private final Probe probe;
+
+	private @Nullable Reading last;
+
+	/** What the old generation held after this last collected it, or at the first look. */
+	private long baseline;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	IdleHeapTrimmer(IdleHeapProperties properties, Probe probe) {
+		this.properties = properties;
+		this.probe = probe;
+	}
+
+	/**
+	 * @param properties when to trim
+	 * @return a trimmer for this JVM, or empty when it does not run the serial collector
+	 */
+	public static Optional<IdleHeapTrimmer> forThisJvm(IdleHeapProperties properties) {
+		return JvmProbe.find().map(probe -> new IdleHeapTrimmer(properties, probe));
+	}
+
+	/**
+	 * Looks once, as the schedule does.
+	 * @return whether it asked for a full collection
+	 */
+	public synchronized boolean check() {
+		Reading now = this.probe.read();
+		Reading previous = this.last;
+		this.last = now;
+		if (previous == null) {
+			this.baseline = now.oldUsed();
+			return false;
+		}
+		long grown = now.oldUsed() - this.baseline;
+		double cpu = (double) (now.cpuNanos() - previous.cpuNanos()) / Math.max(1, now.atNanos() - previous.atNanos());
+		if (grown < this.properties.minGrowth().toBytes() || cpu > this.properties.maxCpu()) {
+			return false;
+		}
+		this.probe.collect();
+		Reading after = this.probe.read();
+		this.last = after;
+		this.baseline = after.oldUsed();
+		log.info("Idle: heap given back after a full collection oldGenerationMiB={}->{} cpuShare={}",
+				now.oldCommitted() >> 20, after.oldCommitted() >> 20, String.format("%.3f", cpu));
+		return true;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.executor != null) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "idle-heap-trim");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.properties.interval().toMillis();
+		executor.scheduleWithFixedDelay(this::checkQuietly, 0, interval, TimeUnit.MILLISECONDS);
+		this.executor = executor;
+	}
+
+	private void checkQuietly() {
+		try {
+			check();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Idle heap check failed reason={}", ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+	/**
+	 * @param oldCommitted the old generation's committed bytes now
+	 * @param oldUsed what it holds now, live or not: only a full collection brings it down
+	 * @param cpuNanos the CPU time the process has used
+	 * @param atNanos when this was read ({@link System#nanoTime()})
+	 */
+	record Reading(long oldCommitted, long oldUsed, long cpuNanos, long atNanos) {
+	}
+
+	/** What the trimmer reads and does: the running JVM's, or a test's. */
+	interface Probe {
+
+		Reading read();
+
+		void collect();
+
+	}
+
+	/** The running JVM, read through its management beans. */
+	private record JvmProbe(MemoryPoolMXBean tenured, com.sun.management.OperatingSystemMXBean os) implements Probe {
+
+		static Optional<Probe> find() {
+			if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
+				return Optional.empty();
+			}
+			return ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
+				.filter(pool -> pool.getName().equals(TENURED))
+				.findFirst()
+				.map(tenured -> new JvmProbe(tenured, os));
+		}
+
+		@Override
+		public Reading read() {
+			var usage = this.tenured.getUsage();
+			return new Reading(usage.getCommitted(), usage.getUsed(), this.os.getProcessCpuTime(), System.nanoTime());
+		}
+
+		@Override
+		@SuppressWarnings("java:S1215") // the point: a full collection, at an idle moment
+		public void collect() {
+			System.gc();
+		}
+
+	}
+
+}
