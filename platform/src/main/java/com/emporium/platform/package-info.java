@@ -10,6 +10,7 @@
  * <li>{@code openapi}: problem responses in every service's OpenAPI description.</li>
  * <li>{@code jvm}: a heap grown by a burst of work is given back to the system once the service is
  * idle.</li>
+ * <li>{@code tasks}: background work on a thread of its own while the service runs.</li>
  * </ul>
  *
  * This library holds no domain types, DTOs or event records: services never share models.

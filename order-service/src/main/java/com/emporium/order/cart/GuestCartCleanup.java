@@ -2,15 +2,12 @@ package com.emporium.order.cart;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import com.emporium.platform.tasks.Periodic;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +21,7 @@ import org.springframework.stereotype.Component;
  * run. A deleted cart's token is then an unknown token (404 {@code cart-not-found}).
  */
 @Component
-class GuestCartCleanup implements SmartLifecycle {
+class GuestCartCleanup extends Periodic {
 
 	static final int BATCH_SIZE = 500;
 
@@ -36,9 +33,8 @@ class GuestCartCleanup implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private @Nullable ScheduledExecutorService scheduler;
-
 	GuestCartCleanup(Carts carts, GuestCartProperties properties, Clock clock) {
+		super("guest-cart-cleanup", properties.guestCleanupInterval());
 		this.carts = carts;
 		this.properties = properties;
 		this.clock = clock;
@@ -64,7 +60,8 @@ class GuestCartCleanup implements SmartLifecycle {
 		return deleted;
 	}
 
-	private void run() {
+	@Override
+	protected void runOnce() {
 		try {
 			deleteStaleGuestCarts();
 		}
@@ -72,28 +69,6 @@ class GuestCartCleanup implements SmartLifecycle {
 			// The database may be briefly unreachable; the next run tries again.
 			log.warn("Could not delete stale guest carts: {}", ex.getClass().getSimpleName());
 		}
-	}
-
-	@Override
-	public synchronized void start() {
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("guest-cart-cleanup").factory());
-		long millis = this.properties.guestCleanupInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }

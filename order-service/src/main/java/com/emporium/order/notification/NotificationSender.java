@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.tasks.Periodic;
+
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -31,7 +28,7 @@ import org.springframework.stereotype.Component;
  * and wait.
  */
 @Component
-class NotificationSender implements SmartLifecycle {
+class NotificationSender extends Periodic {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
@@ -43,10 +40,9 @@ class NotificationSender implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private @Nullable ScheduledExecutorService scheduler;
-
 	NotificationSender(Notifications notifications, ObjectProvider<JavaMailSender> mailSender,
 			NotificationProperties properties, Clock clock) {
+		super("notification-sender", properties.pollInterval());
 		this.notifications = notifications;
 		this.mailSender = mailSender;
 		this.properties = properties;
@@ -108,28 +104,16 @@ class NotificationSender implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
+	protected void runOnce() {
+		sendDue();
+	}
+
+	@Override
+	public void start() {
 		if (this.mailSender.getIfAvailable() == null) {
 			log.warn("No SMTP server configured (spring.mail.host): notifications are recorded but not sent");
 		}
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("notification-sender").factory());
-		long millis = this.properties.pollInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::sendDue, millis, millis, TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+		super.start();
 	}
 
 }

@@ -2,16 +2,14 @@ package com.emporium.platform.jvm;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import com.emporium.platform.tasks.Periodic;
 
 /**
  * Gives heap memory back to the system once the service is idle, as the JDK's G1 does with
@@ -30,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * interrupted, and a heap that did not grow is not collected again. Under any other collector
  * this does nothing.
  */
-public final class IdleHeapTrimmer implements SmartLifecycle {
+public final class IdleHeapTrimmer extends Periodic {
 
 	private static final Logger log = LoggerFactory.getLogger(IdleHeapTrimmer.class);
 
@@ -46,9 +44,9 @@ public final class IdleHeapTrimmer implements SmartLifecycle {
 	/** What the old generation held after this last collected it, or at the first look. */
 	private long baseline;
 
-	private @Nullable ScheduledExecutorService executor;
-
 	IdleHeapTrimmer(IdleHeapProperties properties, Probe probe) {
+		// The first look at once: what the old generation holds at start is the baseline.
+		super("idle-heap-trim", Duration.ZERO, properties.interval());
 		this.properties = properties;
 		this.probe = probe;
 	}
@@ -88,40 +86,13 @@ public final class IdleHeapTrimmer implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.executor != null) {
-			return;
-		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "idle-heap-trim");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.interval().toMillis();
-		executor.scheduleWithFixedDelay(this::checkQuietly, 0, interval, TimeUnit.MILLISECONDS);
-		this.executor = executor;
-	}
-
-	private void checkQuietly() {
+	protected void runOnce() {
 		try {
 			check();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Idle heap check failed reason={}", ex.toString());
 		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.executor != null;
 	}
 
 	/**

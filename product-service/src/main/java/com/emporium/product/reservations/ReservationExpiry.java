@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.emporium.product.Periodic;
+import com.emporium.platform.tasks.Periodic;
 
 import org.springframework.stereotype.Component;
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.emporium.product.Periodic;
+import com.emporium.platform.tasks.Periodic;
 import com.emporium.product.catalog.ProductReads;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.emporium.product;
+package com.emporium.platform.tasks;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -10,20 +10,28 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Background work that runs every {@code interval} on a thread of its own while the application
- * runs, and stops before the beans it needs (the database) go away. Each run must catch what it
- * can handle: an exception that escapes ends the schedule.
+ * Background work that runs every {@code interval} on a daemon thread of its own (named
+ * {@code name}) while the application runs, and stops before the beans it needs (the database) go
+ * away. Each run must catch what it can handle: an exception that escapes ends the schedule.
  */
 public abstract class Periodic implements SmartLifecycle {
 
 	private final String name;
 
+	private final Duration initialDelay;
+
 	private final Duration interval;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
+	/** The first run one {@code interval} after the start. */
 	protected Periodic(String name, Duration interval) {
+		this(name, interval, interval);
+	}
+
+	protected Periodic(String name, Duration initialDelay, Duration interval) {
 		this.name = name;
+		this.initialDelay = initialDelay;
 		this.interval = interval;
 	}
 
@@ -36,10 +44,13 @@ public abstract class Periodic implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		if (this.scheduler != null) {
+			return;
+		}
 		ScheduledExecutorService executor = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(this.name).factory());
-		long millis = this.interval.toMillis();
-		executor.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::runOnce, this.initialDelay.toMillis(), this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
 	}
 
