@@ -22,7 +22,7 @@ public final class FleetBench {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("emporium.root", ".")).toAbsolutePath().normalize();
-		Duration idle = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 30));
+		Duration idle = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 75));
 		System.out.printf("Emporium fleet bench on %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		try (Fleet fleet = BenchFleet.start(root)) {

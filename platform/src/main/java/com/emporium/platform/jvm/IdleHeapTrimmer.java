@@ -19,11 +19,13 @@ import com.emporium.platform.tasks.Periodic;
  * The serial collector grows the old generation when a burst of work promotes objects into it (a
  * password hash's 19 MiB, a catalog import, a training run), but shrinks it only at a full
  * collection, which an idle service never has, and a full collection in the middle of the burst
- * keeps what the burst still held: the memory stays resident. So every {@code interval} this looks
- * at the old generation: when what it holds (live or not) has grown by at least {@code minGrowth}
- * since this last collected it (or since the service started), and the process used at most
- * {@code maxCpu} of a core over the interval, it asks for a full collection ({@code System.gc()}),
- * after which the heap keeps at most {@code MaxHeapFreeRatio} free. The pause (tens of
+ * keeps room for what the burst still held: the memory stays resident. So every {@code interval}
+ * this looks at the old generation, and when the process used at most {@code maxCpu} of a core over
+ * the interval, it asks for a full collection ({@code System.gc()}), after which the heap keeps at
+ * most {@code MaxHeapFreeRatio} free, if that collection would give back at least
+ * {@code minGrowth}: because what the old generation holds (live or not) has grown by that much
+ * since this last collected it (or since the service started), or because it has that much more
+ * room than {@code MaxHeapFreeRatio} allows even if all it holds were live. The pause (tens of
  * milliseconds for these heaps) falls when nothing is being served; a busy service is never
  * interrupted, and a heap that did not grow is not collected again. Under any other collector
  * this does nothing.
@@ -72,8 +74,11 @@ public final class IdleHeapTrimmer extends Periodic {
 			return false;
 		}
 		long grown = now.oldUsed() - this.baseline;
+		int maxFree = this.probe.maxHeapFreeRatio();
+		long spare = (maxFree >= 100) ? 0 : now.oldCommitted() - now.oldUsed() * 100 / (100 - maxFree);
 		double cpu = (double) (now.cpuNanos() - previous.cpuNanos()) / Math.max(1, now.atNanos() - previous.atNanos());
-		if (grown < this.properties.minGrowth().toBytes() || cpu > this.properties.maxCpu()) {
+		long minimum = this.properties.minGrowth().toBytes();
+		if (cpu > this.properties.maxCpu() || (grown < minimum && spare < minimum)) {
 			return false;
 		}
 		this.probe.collect();
@@ -109,12 +114,16 @@ public final class IdleHeapTrimmer extends Periodic {
 
 		Reading read();
 
+		/** The JVM's {@code MaxHeapFreeRatio}: the most of the heap a full collection leaves free. */
+		int maxHeapFreeRatio();
+
 		void collect();
 
 	}
 
 	/** The running JVM, read through its management beans. */
-	private record JvmProbe(MemoryPoolMXBean tenured, com.sun.management.OperatingSystemMXBean os) implements Probe {
+	private record JvmProbe(MemoryPoolMXBean tenured, com.sun.management.OperatingSystemMXBean os,
+			int maxHeapFreeRatio) implements Probe {
 
 		static Optional<Probe> find() {
 			if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
@@ -124,7 +133,10 @@ public final class IdleHeapTrimmer extends Periodic {
 				.stream()
 				.filter(pool -> pool.getName().equals(TENURED))
 				.findFirst()
-				.map(tenured -> new JvmProbe(tenured, os));
+				.map(tenured -> new JvmProbe(tenured, os, Integer.parseInt(ManagementFactory
+					.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+					.getVMOption("MaxHeapFreeRatio")
+					.getValue())));
 		}
 
 		@Override

@@ -51,12 +51,16 @@ class IdleHeapTrimmerTests {
 		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(DEFAULTS, jvm);
 		jvm.next(50 * MIB, 30 * MIB, 0);
 		trimmer.check();
-		// An import: a full collection in the middle of it kept 110 MiB live and committed 140.
-		jvm.next(140 * MIB, 115 * MIB, 20_000_000_000L);
+		// An import: a full collection in the middle of it grew the old generation to 140 MiB; it
+		// holds 40 MiB now, only 10 more than at start, but 140 is 87 more than 40 needs.
+		jvm.next(140 * MIB, 40 * MIB, 20_000_000_000L);
 		assertThat(trimmer.check()).as("busy").isFalse();
-		jvm.next(140 * MIB, 116 * MIB, 20_500_000_000L);
+		jvm.next(140 * MIB, 40 * MIB, 20_500_000_000L);
 		jvm.afterCollection(55 * MIB, 40 * MIB, 20_600_000_000L);
 		assertThat(trimmer.check()).isTrue();
+		jvm.next(55 * MIB, 41 * MIB, 20_700_000_000L);
+		assertThat(trimmer.check()).as("no more room than MaxHeapFreeRatio keeps").isFalse();
+		assertThat(jvm.collections).isOne();
 	}
 
 	@Test
@@ -145,6 +149,11 @@ class IdleHeapTrimmerTests {
 		@Override
 		public IdleHeapTrimmer.Reading read() {
 			return this.readings.remove();
+		}
+
+		@Override
+		public int maxHeapFreeRatio() {
+			return 25;
 		}
 
 		@Override
