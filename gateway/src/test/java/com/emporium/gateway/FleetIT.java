@@ -14,6 +14,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,8 +48,20 @@ class FleetIT {
 
 	static RestTestClient gateway;
 
+	static Path logs;
+
+	/** A failed test prints the end of every service's log: the fleet's folder goes with it. */
+	@RegisterExtension
+	static final TestWatcher printLogsOnFailure = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			printLogTails(logs);
+		}
+	};
+
 	@BeforeAll
 	static void startFleet(@TempDir Path var) {
+		logs = var.resolve("logs");
 		Path root = Path.of(System.getProperty("emporium.root", "..")).toAbsolutePath().normalize();
 		try {
 			fleet = Fleet.start(FleetOptions.builder(root)
@@ -57,10 +72,14 @@ class FleetIT {
 				.build());
 		}
 		catch (RuntimeException ex) {
-			printLogTails(var.resolve("logs"));
+			printLogTails(logs);
 			throw ex;
 		}
-		gateway = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+		// Every call is bounded, so that one stuck exchange fails its attempt instead of
+		// swallowing a whole await (the longest route budget, a long poll, is 28 s).
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+		requests.setReadTimeout(Duration.ofSeconds(40));
+		gateway = RestTestClient.bindToServer(requests)
 			.baseUrl(fleet.gatewayUrl())
 			.build();
 	}
@@ -75,8 +94,10 @@ class FleetIT {
 	@Test
 	@Order(1)
 	void everyServiceAnswersThroughTheGateway() {
+		// Services build their OpenAPI document on its first request: on 2 busy cores, with the
+		// demo data still loading, that can take a while after "healthy".
 		for (String service : ServiceRoutes.ROUTES.keySet()) {
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
 				String body = gateway.get()
 					.uri(ServiceRoutes.API_DOCS_PREFIX + service)
 					.exchange()

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.emporium.gateway.routing.ServiceRoutes;
 import com.emporium.platform.test.EmporiumIntegrationTest;
 import com.emporium.platform.test.Infrastructure;
 import com.emporium.platform.test.KafkaTopics;
@@ -221,6 +222,24 @@ class GatewayRoutingTests {
 			.header("X-Upstream-Delay-Ms", "7000")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504);
+	}
+
+	@Test
+	void aServicesOpenApiDocumentMayTakeLongerToBuildThanAnApiCall() {
+		this.http.get()
+			.uri(ServiceRoutes.API_DOCS_PREFIX + "order-service")
+			.header("X-Upstream-Delay-Ms", "2500")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(echo -> assertThat(echo).startsWith("GET /v3/api-docs"));
+		this.http.get()
+			.uri("/api/v1/orders")
+			.header("X-Upstream-Delay-Ms", "2500")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(504);

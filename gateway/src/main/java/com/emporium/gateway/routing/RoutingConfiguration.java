@@ -14,7 +14,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * One route per service for its API paths and one for its OpenAPI document, resolved through
- * Eureka ({@code lb://}), each run inside a circuit breaker named after the service. The request
+ * Eureka ({@code lb://}), each run inside a circuit breaker named after the service (the
+ * document's breaker after the service plus {@code -api-docs}). The request
  * id travels with the request (platform's {@code ReactiveRequestIdFilter}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,10 +63,13 @@ class RoutingConfiguration {
 			routes.route(service, route -> route.path(entry.getValue().toArray(String[]::new))
 				.filters(filters -> filters.filter(guard))
 				.uri("lb://" + service));
+			ServiceUnavailableFallback apiDocsGuard = new ServiceUnavailableFallback(service,
+					breakers.create(service + "-api-docs"));
 			routes.route(service + "-api-docs", route -> route.method(HttpMethod.GET)
 				.and()
 				.path(ServiceRoutes.API_DOCS_PREFIX + service)
-				.filters(filters -> filters.filter(guard).setPath("/v3/api-docs"))
+				.filters(filters -> filters.filter(apiDocsGuard).setPath("/v3/api-docs"))
+				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, ServiceRoutes.API_DOCS_TIMEOUT.toMillis())
 				.uri("lb://" + service));
 		}
 		return routes.build();

@@ -56,6 +56,14 @@ public final class ServiceRoutes {
 	/** Where the gateway serves each service's OpenAPI document: {@code /api-docs/<service>}. */
 	public static final String API_DOCS_PREFIX = "/api-docs/";
 
+	/**
+	 * A service builds its OpenAPI document on the first request for it, which takes seconds on a
+	 * busy machine (a fleet that has just started): the documents get a longer answer budget than
+	 * the API, and their own breaker, so a slow first build neither shows Swagger UI a 504 nor
+	 * counts as a slow call against the service's API.
+	 */
+	public static final Duration API_DOCS_TIMEOUT = Duration.ofSeconds(15);
+
 	private ServiceRoutes() {
 	}
 
