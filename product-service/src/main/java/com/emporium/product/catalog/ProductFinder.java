@@ -93,8 +93,8 @@ public class ProductFinder {
 	}
 
 	/**
-	 * A page of the listed products that match a query and the criteria, with the total and the
-	 * facets.
+	 * Which listed products match a query and the criteria: a page of their ids, the total and the
+	 * facets (what a search computes; {@link #summaries} then reads the page's products).
 	 * @param query text as a shopper types it: words, "quoted phrases", {@code -excluded} and
 	 * {@code or} ({@code websearch_to_tsquery} syntax, which never fails on odd input)
 	 * @param facetLimit the most matches the facets count: beyond it they count the first
@@ -103,8 +103,8 @@ public class ProductFinder {
 	 * total are always exact.
 	 */
 	@Transactional(readOnly = true)
-	public FoundProducts search(String query, Criteria criteria, ProductSort sort, Matching matching,
-			Pageable pageable, int facetLimit) {
+	public Matches match(String query, Criteria criteria, ProductSort sort, Matching matching, Pageable pageable,
+			int facetLimit) {
 		ProductFilter filter = this.search.filter(criteria, false, Caller.ANONYMOUS);
 		Matching used = matching;
 		Page page = page(query, filter, sort, used, pageable);
@@ -113,7 +113,23 @@ public class ProductFinder {
 			page = page(query, filter, sort, used, pageable);
 		}
 		Facets facets = facets(query, filter, used, facetLimit);
-		return new FoundProducts(this.search.summaries(page.ids()), page.total(), facets, used != matching);
+		return new Matches(List.copyOf(page.ids()), page.total(), facets, used != matching);
+	}
+
+	/** The summaries of these products, in this order; deleted ones are left out. */
+	@Transactional(readOnly = true)
+	public List<ProductSummary> summaries(List<UUID> ids) {
+		return this.search.summaries(ids);
+	}
+
+	/**
+	 * What matched a search.
+	 * @param ids the page's products, in order
+	 * @param total every match
+	 * @param typoTolerant whether names similar to the query were let in because the full-text
+	 * match found nothing
+	 */
+	public record Matches(List<UUID> ids, long total, Facets facets, boolean typoTolerant) {
 	}
 
 	/**

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs a shopper's search through the catalog, gives it an id and records it (the
+ * Runs a shopper's search through the catalog (reusing what the same search matched a moment ago:
+ * {@link SearchResultCache}), gives it an id and records it (the
  * {@code searches} row and {@link SearchPerformed}, in one transaction), and records the results
  * clicked in it ({@link SearchResultClicked}) after checking the click against the search.
  */
@@ -54,9 +55,12 @@ class SearchEngine {
 
 	private final Clock clock;
 
+	private final SearchResultCache cache;
+
 	SearchEngine(ProductFinder finder, Searches searches, ApplicationEventPublisher events,
-			SearchProperties properties, Clock clock) {
+			SearchProperties properties, Clock clock, SearchResultCache cache) {
 		this.finder = finder;
+		this.cache = cache;
 		this.searches = searches;
 		this.events = events;
 		this.properties = properties;
@@ -71,8 +75,12 @@ class SearchEngine {
 	SearchResults search(String q, Criteria criteria, String sort, ProductFinder.Matching matching, int page, int size,
 			Map<String, Object> filters, Caller caller, @Nullable String sessionId) {
 		String query = checkQuery(q, "q");
-		FoundProducts found = this.finder.search(query, criteria, ProductSort.of(sort), matching,
-				PageRequest.of(page, size), this.properties.facetLimit());
+		ProductSort order = ProductSort.of(sort);
+		ProductFinder.Matches matches = this.cache.get(query, criteria, order, matching, page, size,
+				this.properties.facetLimit(), () -> this.finder.match(query, criteria, order, matching,
+						PageRequest.of(page, size), this.properties.facetLimit()));
+		FoundProducts found = new FoundProducts(this.finder.summaries(matches.ids()), matches.total(),
+				matches.facets(), matches.typoTolerant());
 		List<UUID> productIds = found.items().stream().map(ProductSummary::id).toList();
 		SearchPerformed search = new SearchPerformed(UUID.randomUUID(), this.clock.instant(), UUID.randomUUID(), query,
 				caller.userId(), sessionId, filters, found.totalItems(), productIds);

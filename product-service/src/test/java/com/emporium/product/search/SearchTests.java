@@ -17,7 +17,6 @@ import com.emporium.platform.test.TestJwts;
 import com.emporium.product.ProductServiceIntegrationTest;
 import com.emporium.product.catalog.Criteria;
 import com.emporium.product.catalog.Facets;
-import com.emporium.product.catalog.FoundProducts;
 import com.emporium.product.catalog.ProductFinder;
 import com.emporium.product.catalog.ProductSort;
 
@@ -404,6 +403,26 @@ class SearchTests extends ProductServiceIntegrationTest {
 	}
 
 	@Test
+	void aRepeatedSearchReusesItsMatchesUntilTheCatalogChangesButReadsItsProductsFresh() {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String word = word();
+		String vase = add(vendor, store, Map.of("name", word + " vase"));
+		assertThat(itemIds(body(search(Map.of("q", word)), 200))).containsExactly(vase);
+		// Renamed behind the service's back (no event): the search's matches are reused, while the
+		// product on the page is read as it is now.
+		this.jdbc.update("UPDATE products SET name = 'Plain vase' WHERE id = ?::uuid", vase);
+		JsonNode cached = body(search(Map.of("q", word)), 200);
+		assertThat(itemIds(cached)).containsExactly(vase);
+		assertThat(cached.get("items").get(0).get("name").asString()).isEqualTo("Plain vase");
+		assertThat(itemIds(body(search(Map.of("q", word, "size", "5")), 200))).as("another search is matched anew")
+			.isEmpty();
+		// A catalog change through the service ends every cached search.
+		String bowl = add(vendor, store, Map.of("name", word + " bowl"));
+		assertThat(itemIds(body(search(Map.of("q", word)), 200))).containsExactly(bowl);
+	}
+
+	@Test
 	void eachFacetIgnoresOnlyItsOwnFilterWhenAllAreSet() {
 		Vendor vendor = Vendor.create();
 		String store = openStore(vendor.token());
@@ -481,11 +500,11 @@ class SearchTests extends ProductServiceIntegrationTest {
 		}
 		Criteria none = new Criteria(null, null, null, null, null, false, null, List.of());
 
-		FoundProducts capped = finder.search(word, none, ProductSort.PRICE_ASC, ProductFinder.Matching.FULL_TEXT,
+		ProductFinder.Matches capped = finder.match(word, none, ProductSort.PRICE_ASC, ProductFinder.Matching.FULL_TEXT,
 				PageRequest.of(0, 4), 3);
-		assertThat(capped.totalItems()).isEqualTo(5);
-		assertThat(capped.items()).hasSize(4);
-		assertThat(capped.items().getFirst().price().amount()).isEqualByComparingTo("10.00");
+		assertThat(capped.total()).isEqualTo(5);
+		assertThat(capped.ids()).hasSize(4);
+		assertThat(finder.summaries(capped.ids()).getFirst().price().amount()).isEqualByComparingTo("10.00");
 		Facets facets = capped.facets();
 		assertThat(facets.capped()).isTrue();
 		assertThat(facets.availability().inStock() + facets.availability().outOfStock()).isEqualTo(3);
@@ -493,7 +512,7 @@ class SearchTests extends ProductServiceIntegrationTest {
 		assertThat(facets.brands().stream().mapToLong(Facets.BrandCount::count).sum()).isEqualTo(3);
 		assertThat(facets.priceBands().stream().mapToLong(Facets.PriceBand::count).sum()).isEqualTo(3);
 
-		Facets exact = finder.search(word, none, ProductSort.RELEVANCE, ProductFinder.Matching.FULL_TEXT,
+		Facets exact = finder.match(word, none, ProductSort.RELEVANCE, ProductFinder.Matching.FULL_TEXT,
 				PageRequest.of(0, 4), 5)
 			.facets();
 		assertThat(exact.capped()).as("as many matches as the limit").isFalse();
@@ -502,9 +521,9 @@ class SearchTests extends ProductServiceIntegrationTest {
 		assertThat(exact.categories()).extracting(Facets.CategoryCount::count).containsExactly(3L, 2L);
 
 		Criteria byBrand = new Criteria(null, brand, null, null, null, false, null, List.of());
-		FoundProducts filtered = finder.search(word, byBrand, ProductSort.RELEVANCE,
+		ProductFinder.Matches filtered = finder.match(word, byBrand, ProductSort.RELEVANCE,
 				ProductFinder.Matching.FULL_TEXT, PageRequest.of(0, 4), 4);
-		assertThat(filtered.totalItems()).as("the total counts every match, capped or not").isEqualTo(3);
+		assertThat(filtered.total()).as("the total counts every match, capped or not").isEqualTo(3);
 		assertThat(filtered.facets().capped()).as("the cap counts matches before the facets' own filters")
 			.isTrue();
 		assertThat(filtered.facets().brands().stream().mapToLong(Facets.BrandCount::count).sum()).isEqualTo(4);
