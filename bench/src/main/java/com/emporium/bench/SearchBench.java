@@ -56,9 +56,10 @@ public final class SearchBench {
 					properties);
 			GatlingRunner.Summary uncached = GatlingRunner.run(SearchSimulation.class, var, "search-uncached", gateway,
 					"uncached", 60, properties);
-			GatlingRunner.Summary ilike = GatlingRunner.run(SearchSimulation.class, var, "ilike", gateway, "ilike", 60,
-					properties);
 			GatlingRunner.Summary get = GatlingRunner.run(SearchSimulation.class, var, "get", gateway, "get", 30,
+					properties);
+			// Last: the baseline cannot keep up, and the gateway's breaker sheds what follows it.
+			GatlingRunner.Summary ilike = GatlingRunner.run(SearchSimulation.class, var, "ilike", gateway, "ilike", 60,
 					properties);
 			System.out.printf("%n== Search through the gateway, %d queries at %d requests/s for 60 s each%n",
 					QUERIES.split(",").length, rate);

@@ -1,11 +1,15 @@
 package com.emporium.platform.security;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -14,10 +18,13 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
@@ -59,6 +66,21 @@ public class EmporiumReactiveSecurityAutoConfiguration {
 		return new VerifiedTokenCache(properties.jwt().verifiedCacheSize(), validator).caching(decoder);
 	}
 
+	/**
+	 * Spring Security's firewall with its default rules, checked without regular expressions:
+	 * see {@link BearerTokens}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebExchangeFirewall serverWebExchangeFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedHeaderValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedParameterNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedParameterValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		return firewall;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	SecurityWebFilterChain emporiumSecurityWebFilterChain(ServerHttpSecurity http,
@@ -75,6 +97,11 @@ public class EmporiumReactiveSecurityAutoConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.oauth2ResourceServer(server -> server
+				.bearerTokenConverter((exchange) -> Mono.<Authentication>fromCallable(() -> {
+					String token = BearerTokens
+						.fromHeader(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+					return (token != null) ? new BearerTokenAuthenticationToken(token) : null;
+				}))
 				.jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
 					.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))
 				.authenticationEntryPoint(problems)

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
@@ -81,6 +84,21 @@ public class EmporiumSecurityAutoConfiguration {
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
+	/**
+	 * Spring Security's firewall with its default rules, checked without regular expressions:
+	 * see {@link BearerTokens}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedHeaderValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedParameterNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		firewall.setAllowedParameterValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
+		return firewall;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain emporiumSecurityFilterChain(HttpSecurity http, EmporiumSecurityProperties properties,
@@ -97,6 +115,7 @@ public class EmporiumSecurityAutoConfiguration {
 			.logout(logout -> logout.disable())
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.oauth2ResourceServer(server -> server
+				.bearerTokenResolver((request) -> BearerTokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION)))
 				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))

@@ -62,6 +62,35 @@ class SecurityTests {
 	}
 
 	@Test
+	void aMalformedBearerHeaderIsRefusedAndAnotherSchemeIsAnonymous() {
+		for (String header : new String[] { "Bearer", "Bearer a b", "Bearer abc=def", "Bearer " + "x".repeat(10) + "," }) {
+			this.http.get()
+				.uri("/api/v1/me")
+				.header("Authorization", header)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueMatches("WWW-Authenticate", "Bearer error=\"invalid_token\".*malformed.*");
+		}
+		// Anonymous, not a bad token: this path needs a token, so the plain challenge.
+		this.http.get()
+			.uri("/api/v1/me")
+			.header("Authorization", "Basic dXNlcjpwYXNz")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueMatches("WWW-Authenticate", "Bearer(?!.*error).*");
+		this.http.get()
+			.uri("/api/v1/me")
+			.header("Authorization", "bearer " + TestJwts.token("user-1", "CUSTOMER"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void wrongRoleGets403Problem() {
 		get("/api/v1/admin/report", TestJwts.token("user-1", "CUSTOMER")).expectStatus()
 			.isForbidden()
