@@ -19,8 +19,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * <li>a header that does not start with {@code Bearer} (any case) carries no bearer token;</li>
  * <li>one that does must be {@code Bearer <b64token>} (RFC 6750: letters, digits and
  * {@code -._~+/}, then any {@code =}), else the request is refused as a malformed token (401);</li>
- * <li>the firewalls accept the same header and parameter names and values as
- * {@link StrictHttpFirewall}'s defaults: assigned code points, no control characters.</li>
+ * <li>the firewalls accept the same header names and values and parameter names as
+ * {@link StrictHttpFirewall}'s defaults: assigned code points, no control characters (parameter
+ * values stay unchecked, as by default).</li>
  * </ul>
  * The servlet and reactive security configurations plug these in.
  */

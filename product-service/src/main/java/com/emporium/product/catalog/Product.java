@@ -340,7 +340,8 @@ class Product {
 	}
 
 	/** Amounts have two decimals (the column keeps four). */
-	private static BigDecimal amount(BigDecimal stored) {
+	/** An amount as the API shows it: two decimals. */
+	static BigDecimal amount(BigDecimal stored) {
 		return stored.setScale(2, RoundingMode.HALF_EVEN);
 	}
 

@@ -1,13 +1,16 @@
 package com.emporium.product.catalog;
 
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,18 +36,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductSearch {
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private static final JsonColumns.ImagesConverter IMAGES = new JsonColumns.ImagesConverter();
 
-	private final Products products;
+	private final NamedParameterJdbcTemplate jdbc;
 
 	private final StoreDirectory stores;
 
 	private final CategoryTree categories;
 
-	ProductSearch(NamedParameterJdbcTemplate jdbc, Products products, StoreDirectory stores,
-			CategoryTree categories) {
+	ProductSearch(NamedParameterJdbcTemplate jdbc, StoreDirectory stores, CategoryTree categories) {
 		this.jdbc = jdbc;
-		this.products = products;
 		this.stores = stores;
 		this.categories = categories;
 	}
@@ -97,16 +98,45 @@ class ProductSearch {
 		return new PageImpl<>(ids, pageable, total);
 	}
 
-	/** The summaries of these products, in this order (ids of products since deleted are left out). */
+	/**
+	 * The summaries of these products, in this order (ids of products since deleted are left out).
+	 * One query on the columns a summary shows, without loading the products and their variants:
+	 * a search's page is read fresh on every request, also when its matches come from the cache.
+	 */
 	List<ProductSummary> summaries(List<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, Product> found = this.products.findAllByIds(ids)
+		Map<UUID, ProductSummary> found = new HashMap<>();
+		this.jdbc.query("SELECT p.id, p.store_id, p.name, p.slug, p.brand, p.price_amount, p.price_currency,"
+				+ " p.compare_at_amount, p.category_id, p.tags, p.images, p.in_stock, p.active, p.rating_average,"
+				+ " p.review_count, p.view_count, p.created_at FROM products p"
+				+ " WHERE p.id IN (:ids) AND p.deleted_at IS NULL", Map.of("ids", ids), row -> {
+					ProductSummary summary = summary(row);
+					found.put(summary.id(), summary);
+				});
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	private static ProductSummary summary(ResultSet row) throws SQLException {
+		String currency = row.getString("price_currency");
+		BigDecimal compareAt = row.getBigDecimal("compare_at_amount");
+		Array tags = row.getArray("tags");
+		String primaryImage = IMAGES.convertToEntityAttribute(row.getString("images"))
 			.stream()
-			.filter(product -> product.deletedAt() == null)
-			.collect(Collectors.toMap(Product::id, Function.identity()));
-		return ids.stream().map(found::get).filter(Objects::nonNull).map(ProductSummary::of).toList();
+			.filter(Image::primary)
+			.map(Image::url)
+			.findFirst()
+			.orElse(null);
+		return new ProductSummary(row.getObject("id", UUID.class), row.getObject("store_id", UUID.class),
+				row.getString("name"), row.getString("slug"), row.getString("brand"),
+				new Money(Product.amount(row.getBigDecimal("price_amount")), currency),
+				(compareAt != null) ? new Money(Product.amount(compareAt), currency) : null,
+				row.getObject("category_id", UUID.class),
+				(tags != null) ? List.of((String[]) tags.getArray()) : List.of(), primaryImage,
+				row.getBoolean("in_stock"), row.getBoolean("active"), row.getBigDecimal("rating_average"),
+				row.getInt("review_count"), row.getLong("view_count"), row.getTimestamp("created_at").toInstant(),
+				null);
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {

@@ -30,17 +30,4 @@ public record ProductSummary(UUID id, UUID storeId, String name, String slug, @N
 				converter.convert(this.price, this.compareAtPrice, currency));
 	}
 
-	static ProductSummary of(Product product) {
-		String primaryImage = product.images()
-			.stream()
-			.filter(Image::primary)
-			.map(Image::url)
-			.findFirst()
-			.orElse(null);
-		return new ProductSummary(product.id(), product.storeId(), product.name(), product.slug(), product.brand(),
-				product.price(), product.compareAtPrice(), product.categoryId(), product.tags(), primaryImage,
-				product.inStock(), product.active(), product.ratingAverage(), product.reviewCount(),
-				product.viewCount(), product.createdAt(), null);
-	}
-
 }
