@@ -76,8 +76,14 @@ final class BenchHttp {
 		Pattern active = Pattern.compile("\"version\"\\s*:\\s*(\\d+)\\s*,\\s*\"status\"\\s*:\\s*\"ACTIVE\"");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			Matcher matcher = active.matcher(get(gateway + "/api/v1/admin/recommendations/models", admin));
-			if (matcher.find() && Long.parseLong(matcher.group(1)) >= version) {
+			HttpResponse<String> models = send(gateway + "/api/v1/admin/recommendations/models", admin);
+			// While the service replays the demo history and trains, both cores are busy and the
+			// gateway may give up on a poll (503/504): that is "not yet", not a failure.
+			if (models.statusCode() != 200 && models.statusCode() != 503 && models.statusCode() != 504) {
+				throw new IllegalStateException("The model list answered " + models.statusCode() + ": " + models.body());
+			}
+			Matcher matcher = active.matcher(models.body());
+			if (models.statusCode() == 200 && matcher.find() && Long.parseLong(matcher.group(1)) >= version) {
 				return;
 			}
 			if (System.nanoTime() > deadline) {
@@ -89,16 +95,20 @@ final class BenchHttp {
 
 	/** GETs, with a bearer token when one is given; anything but a 200 is an exception. */
 	static String get(String url, @Nullable String bearer) throws Exception {
+		HttpResponse<String> response = send(url, bearer);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private static HttpResponse<String> send(String url, @Nullable String bearer) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);
 		}
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

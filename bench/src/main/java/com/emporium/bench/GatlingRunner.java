@@ -20,6 +20,22 @@ final class GatlingRunner {
 
 	/** Gatling's closing summary of one phase. */
 	record Summary(long ok, long failed, long p50, long p99, double throughput) {
+
+		/**
+		 * Runs of equal length taken together: counts summed, throughput averaged, and the median of
+		 * their p50s and of their p99s (Gatling's logs do not keep the latencies to merge them).
+		 */
+		static Summary of(List<Summary> runs) {
+			return new Summary(runs.stream().mapToLong(Summary::ok).sum(), runs.stream().mapToLong(Summary::failed).sum(),
+					median(runs.stream().mapToLong(Summary::p50).sorted().toArray()),
+					median(runs.stream().mapToLong(Summary::p99).sorted().toArray()),
+					runs.stream().mapToDouble(Summary::throughput).average().orElse(0));
+		}
+
+		private static long median(long[] sorted) {
+			return (sorted.length == 0) ? 0 : sorted[(sorted.length - 1) / 2];
+		}
+
 	}
 
 	static Summary run(Class<? extends Simulation> simulation, Path var, String phase, String target, String mode,

@@ -2,6 +2,8 @@ package com.emporium.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,16 +57,45 @@ public final class IdentityBench {
 			int warmup = Integer.getInteger("bench.warmupSeconds", 30);
 			phase(var, "warmup-anonymous", gateway, "anonymous", warmup, 16, credentials);
 			phase(var, "warmup-bearer", gateway, "bearer", warmup, 16, credentials);
-			GatlingRunner.Summary anonymous = phase(var, "anonymous", gateway, "anonymous", 20, 16, credentials);
-			GatlingRunner.Summary bearer = phase(var, "bearer", gateway, "bearer", 20, 16, credentials);
+			// Side by side: alternating rounds (A B, B A, A B, ...) so that a drift of the machine over the
+			// minutes of the run (the JIT, a background task) falls on both modes alike.
+			int rounds = Integer.getInteger("bench.jwtRounds", 4);
+			int roundSeconds = Integer.getInteger("bench.jwtRoundSeconds", 10);
+			List<GatlingRunner.Summary> anonymous = new ArrayList<>();
+			List<GatlingRunner.Summary> bearer = new ArrayList<>();
+			// What each request cost the processes on its path, from the kernel's CPU accounting.
+			ProcessCpu path = ProcessCpu.of(fleet, "gateway", "user-service");
+			long[] cpuMicros = new long[2];
+			long[] requests = new long[2];
+			System.out.printf("%-34s %9s %9s %9s %12s%n", "", "req/s", "p50 ms", "p99 ms", "CPU ms/req");
+			for (int round = 1; round <= rounds; round++) {
+				for (String mode : (round % 2 == 1) ? List.of("anonymous", "bearer") : List.of("bearer", "anonymous")) {
+					int withToken = mode.equals("bearer") ? 1 : 0;
+					Duration before = path.used();
+					GatlingRunner.Summary summary = phase(var, mode + "-" + round, gateway, mode, roundSeconds, 16,
+							credentials);
+					long micros = path.used().minus(before).toNanos() / 1000;
+					cpuMicros[withToken] += micros;
+					requests[withToken] += summary.ok() + summary.failed();
+					(withToken == 1 ? bearer : anonymous).add(summary);
+					row("round %d %s".formatted(round, withToken == 1 ? "with a token" : "without a token"), summary,
+							"%12.3f".formatted(micros / 1000.0 / Math.max(1, summary.ok() + summary.failed())));
+				}
+			}
 			GatlingRunner.Summary me = phase(var, "me", gateway, "me", 20, 16, credentials);
-			System.out.printf("%-34s %9s %9s %9s%n", "", "req/s", "p50 ms", "p99 ms");
-			row("without a token", anonymous);
-			row("with a bearer token", bearer);
+			System.out.println();
+			row("without a token (all rounds)", GatlingRunner.Summary.of(anonymous));
+			row("with a bearer token (all rounds)", GatlingRunner.Summary.of(bearer));
 			row("GET /users/me (token)", me);
 			System.out.printf("with a token / without = %.2f (target >= 0.90: the check costs under 10%%)%n",
-					bearer.throughput() / anonymous.throughput());
-			System.out.printf("failed requests: %d%n", anonymous.failed() + bearer.failed() + me.failed());
+					GatlingRunner.Summary.of(bearer).throughput() / GatlingRunner.Summary.of(anonymous).throughput());
+			double cpuWithout = cpuMicros[0] / 1000.0 / Math.max(1, requests[0]);
+			double cpuWith = cpuMicros[1] / 1000.0 / Math.max(1, requests[1]);
+			System.out.printf("CPU per request in the gateway, user-service and PostgreSQL: %.3f ms without a token,"
+					+ " %.3f ms with one%n", cpuWithout, cpuWith);
+			System.out.printf("  the throughput that CPU allows, with a token / without = %.2f%n", cpuWithout / cpuWith);
+			System.out.printf("failed requests: %d%n", GatlingRunner.Summary.of(anonymous).failed()
+					+ GatlingRunner.Summary.of(bearer).failed() + me.failed());
 			System.out.println("Gatling reports and logs: " + var.resolve("gatling"));
 		}
 	}
@@ -78,7 +109,11 @@ public final class IdentityBench {
 	}
 
 	private static void row(String label, GatlingRunner.Summary summary) {
-		System.out.printf("%-34s %9.0f %9d %9d%n", label, summary.throughput(), summary.p50(), summary.p99());
+		row(label, summary, "");
+	}
+
+	private static void row(String label, GatlingRunner.Summary summary, String more) {
+		System.out.printf("%-34s %9.0f %9d %9d%s%n", label, summary.throughput(), summary.p50(), summary.p99(), more);
 	}
 
 

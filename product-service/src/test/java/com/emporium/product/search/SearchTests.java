@@ -1,5 +1,6 @@
 package com.emporium.product.search;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -534,6 +535,42 @@ class SearchTests extends ProductServiceIntegrationTest {
 		get("/v3/api-docs", null).expectBody()
 			.jsonPath("$.components.schemas.Facets.properties.capped.description")
 			.value(String.class, description -> assertThat(description).contains("estimate"));
+	}
+
+	@Test
+	void aFacetFilterThatKeepsEveryMatchChangesNeitherThePageNorTheFacets(@Autowired ProductFinder finder) {
+		// A facet's own filter changes which matches the other facets count (see
+		// eachFacetIgnoresOnlyItsOwnFilterWhenAllAreSet); one that keeps every match changes nothing.
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String lamps = addCategory("Lamps", null);
+		String word = word();
+		for (int i = 0; i < 7; i++) {
+			add(vendor, store, item(word, (i * 40 + 5) + ".00", (i == 6) ? "GBP" : "EUR", (i % 3 == 0) ? null : lamps,
+					(i < 4) ? "Brand" + word : "Other" + i, i % 2));
+		}
+		Criteria none = new Criteria(null, null, null, null, null, false, null, List.of());
+		Criteria everyPrice = new Criteria(null, null, BigDecimal.ZERO, new BigDecimal("1000000"), null, false, null,
+				List.of());
+		for (ProductFinder.Matching matching : List.of(ProductFinder.Matching.FULL_TEXT,
+				ProductFinder.Matching.TYPO_TOLERANT, ProductFinder.Matching.ILIKE)) {
+			for (ProductSort sort : List.of(ProductSort.RELEVANCE, ProductSort.PRICE_DESC)) {
+				ProductFinder.Matches one = finder.match(word, none, sort, matching, PageRequest.of(1, 3), 100);
+				ProductFinder.Matches two = finder.match(word, everyPrice, sort, matching, PageRequest.of(1, 3), 100);
+
+				assertThat(one.total()).as(matching + " " + sort).isEqualTo(7);
+				assertThat(one.ids()).as("the second page").hasSize(3);
+				assertThat(one).as(matching + " " + sort).isEqualTo(two);
+				assertThat(one.facets().availability()).isEqualTo(new Facets.Availability(3, 4));
+				assertThat(one.facets().brands().getFirst()).isEqualTo(new Facets.BrandCount("Brand" + word, 4));
+				assertThat(one.facets().priceBands()).extracting(Facets.PriceBand::count).containsExactly(1L, 1L, 1L, 4L);
+			}
+		}
+		ProductFinder.Matches misspelt = finder.match(word.substring(0, 3) + word.substring(4), none,
+				ProductSort.RELEVANCE, ProductFinder.Matching.FULL_TEXT, PageRequest.of(0, 10), 100);
+		assertThat(misspelt.typoTolerant()).isTrue();
+		assertThat(misspelt.total()).isEqualTo(7);
+		assertThat(misspelt.facets().categories()).extracting(Facets.CategoryCount::count).containsExactly(4L, 3L);
 	}
 
 	@Test
