@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.web.InvalidFieldException;
+
 /**
  * The {@code X-Session-Id} header: how an anonymous shopper's browser names its session, so that
  * its views and searches hang together. 8–64 letters, digits, {@code -} or {@code _} (a UUID

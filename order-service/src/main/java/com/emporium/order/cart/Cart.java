@@ -17,8 +17,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.order.InvalidFieldException;
 import com.emporium.order.Recommendation;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.NotFoundException;
 
 /**

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.order.Caller;
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
 
 import org.springframework.context.annotation.Bean;

@@ -16,12 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.emporium.order.Amounts;
-import com.emporium.order.Caller;
-import com.emporium.order.Hashes;
-import com.emporium.order.InvalidFieldException;
 import com.emporium.order.Recommendation;
 import com.emporium.order.catalog.Catalog;
 import com.emporium.order.catalog.CatalogProduct;
+import com.emporium.platform.security.Caller;
+import com.emporium.platform.security.Hashes;
+import com.emporium.platform.web.InvalidFieldException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -16,8 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.order.Caller;
-import com.emporium.order.InvalidFieldException;
+import com.emporium.platform.security.Caller;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.PageView;
 
 import org.springframework.data.domain.PageRequest;

@@ -17,16 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.emporium.order.Hashes;
-import com.emporium.order.InvalidFieldException;
 import com.emporium.order.Recommendation;
-import com.emporium.order.cart.ShoppingCarts;
 import com.emporium.order.cart.ShoppingCarts.CartLine;
+import com.emporium.order.cart.ShoppingCarts;
 import com.emporium.order.catalog.Catalog;
 import com.emporium.order.catalog.CatalogProduct;
-import com.emporium.order.customers.CustomerProfile;
 import com.emporium.order.customers.CustomerProfile.ProfileAddress;
+import com.emporium.order.customers.CustomerProfile;
 import com.emporium.order.customers.CustomerProfiles;
+import com.emporium.platform.security.Hashes;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -17,9 +17,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.order.Caller;
-import com.emporium.order.InvalidFieldException;
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.PageView;
 
 import org.springframework.context.annotation.Bean;

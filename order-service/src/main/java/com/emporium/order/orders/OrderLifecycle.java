@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.emporium.order.Caller;
 import com.emporium.platform.events.EmporiumEvent;
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;

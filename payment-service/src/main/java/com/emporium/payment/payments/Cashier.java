@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.emporium.payment.Caller;
-import com.emporium.payment.InvalidFieldException;
 import com.emporium.payment.MinorUnits;
 import com.emporium.payment.processor.Card;
 import com.emporium.payment.processor.CardProcessor;
@@ -22,6 +20,8 @@ import com.emporium.payment.processor.ChargeOutcome;
 import com.emporium.payment.processor.PaymentSource;
 import com.emporium.payment.processor.ProcessorUnavailableException;
 import com.emporium.payment.processor.RefundRequest;
+import com.emporium.platform.security.Caller;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;

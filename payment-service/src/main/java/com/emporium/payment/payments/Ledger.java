@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.persistence.criteria.Predicate;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.payment.Caller;
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.web.NotFoundException;
 
 import org.springframework.data.domain.Page;

@@ -26,12 +26,12 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.emporium.payment.Caller;
-import com.emporium.payment.Hashes;
-import com.emporium.payment.InvalidFieldException;
 import com.emporium.payment.MinorUnits;
 import com.emporium.payment.processor.Card;
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.security.Hashes;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.PageView;
 import com.emporium.platform.web.ProblemException;
 

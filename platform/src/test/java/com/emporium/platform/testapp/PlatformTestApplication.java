@@ -3,6 +3,7 @@ package com.emporium.platform.testapp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +21,7 @@ import com.emporium.platform.events.EmporiumEvent;
 import com.emporium.platform.events.EventEnvelope;
 import com.emporium.platform.events.ProcessedEvents;
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.platform.web.ProblemException;
 
@@ -111,6 +113,19 @@ public class PlatformTestApplication {
 		List<String> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 				@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 			return List.of();
+		}
+
+		@GetMapping("/widgets/between")
+		String between(@RequestParam int from, @RequestParam int to) {
+			if (to < from) {
+				throw InvalidFieldException.parameter("to", "must not be below from");
+			}
+			return from + ".." + to;
+		}
+
+		@PostMapping("/widgets/{id}/rename")
+		String rename(@PathVariable UUID id, @RequestBody Map<String, String> body) {
+			throw InvalidFieldException.body("#/name", "is taken by widget " + id);
 		}
 
 		@GetMapping("/widgets/sold-out")

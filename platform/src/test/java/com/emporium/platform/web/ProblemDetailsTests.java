@@ -169,6 +169,36 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aRuleAcrossFieldsIsAValidationProblemNamingTheParameterOrThePointer() {
+		this.http.get()
+			.uri("/api/v1/widgets/between?from=5&to=2")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/validation-failed")
+			.jsonPath("$.detail")
+			.isEqualTo("'to' must not be below from.")
+			.jsonPath("$.errors[0].parameter")
+			.isEqualTo("to");
+		this.http.post()
+			.uri("/api/v1/widgets/7b0c7a52-3c8d-4d67-9d3c-3e4b1b8a0f11/rename")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"Sprocket\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("'name' is taken by widget 7b0c7a52-3c8d-4d67-9d3c-3e4b1b8a0f11.")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/name");
+	}
+
+	@Test
 	void unknownPathIsANotFoundProblemForSignedInCallers() {
 		this.http.get()
 			.uri("/api/v1/nothing-here")

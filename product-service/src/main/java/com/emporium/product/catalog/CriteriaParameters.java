@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.product.InvalidFieldException;
+import com.emporium.platform.web.InvalidFieldException;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.product.InvalidFieldException;
+import com.emporium.platform.web.InvalidFieldException;
 
 import org.springframework.http.HttpHeaders;
 

@@ -19,11 +19,11 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
 import com.emporium.platform.web.PageView;
 import com.emporium.platform.web.ProblemException;
 import com.emporium.platform.web.ProblemResponses;
-import com.emporium.product.Caller;
 import com.emporium.product.SessionIds;
 
 import org.springframework.context.annotation.Bean;

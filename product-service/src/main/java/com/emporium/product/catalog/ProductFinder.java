@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.product.Caller;
+import com.emporium.platform.security.Caller;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;

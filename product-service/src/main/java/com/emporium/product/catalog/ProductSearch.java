@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.security.Caller;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.ProblemException;
-import com.emporium.product.Caller;
-import com.emporium.product.InvalidFieldException;
 import com.emporium.product.categories.CategoryTree;
 import com.emporium.product.stores.StoreDirectory;
 

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.product.AlreadyExistsException;
-import com.emporium.product.InvalidFieldException;
 import com.emporium.product.UniqueViolations;
 
 import org.springframework.context.ApplicationEventPublisher;

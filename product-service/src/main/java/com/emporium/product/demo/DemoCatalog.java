@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.emporium.product.Caller;
+import com.emporium.platform.security.Caller;
 import com.emporium.product.catalog.Catalog;
 import com.emporium.product.catalog.ProductRow;
 import com.emporium.product.categories.CategoryTree;

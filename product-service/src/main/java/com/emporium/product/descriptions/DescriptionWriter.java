@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.web.NotFoundException;
-import com.emporium.product.Caller;
 import com.emporium.product.catalog.Catalog;
 import com.emporium.product.catalog.ProductFacts;
 

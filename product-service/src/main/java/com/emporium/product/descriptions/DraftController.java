@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
-import com.emporium.product.Caller;
 import com.emporium.product.catalog.IfMatch;
 
 import org.springframework.context.annotation.Bean;

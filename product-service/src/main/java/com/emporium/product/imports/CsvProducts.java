@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.product.InvalidFieldException;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.product.catalog.ProductRow;
 
 /**

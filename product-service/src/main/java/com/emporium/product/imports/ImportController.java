@@ -16,9 +16,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
-import com.emporium.product.Caller;
-import com.emporium.product.InvalidFieldException;
+import com.emporium.platform.web.InvalidFieldException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.platform.web.ProblemException;
-import com.emporium.product.Caller;
 import com.emporium.product.catalog.ProductFinder;
 import com.emporium.product.catalog.Ratings;
 

@@ -15,9 +15,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
 import com.emporium.platform.web.PageView;
-import com.emporium.product.Caller;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import com.emporium.product.InvalidFieldException;
+import com.emporium.platform.web.InvalidFieldException;
+
 
 /**
  * A review as a shopper sends it: to post, every field; to change, the fields to change (null or

@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
-import com.emporium.product.Caller;
 import com.emporium.product.SessionIds;
 import com.emporium.product.catalog.Criteria;
 import com.emporium.product.catalog.CurrencyCode;

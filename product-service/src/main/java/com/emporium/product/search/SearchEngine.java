@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.security.Caller;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.ProblemException;
-import com.emporium.product.Caller;
-import com.emporium.product.InvalidFieldException;
 import com.emporium.product.catalog.Criteria;
 import com.emporium.product.catalog.FoundProducts;
 import com.emporium.product.catalog.ProductFinder;

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.web.NotFoundException;
 import com.emporium.platform.web.ProblemException;
 import com.emporium.product.AlreadyExistsException;
-import com.emporium.product.Caller;
 import com.emporium.product.Slugs;
 import com.emporium.product.UniqueViolations;
 

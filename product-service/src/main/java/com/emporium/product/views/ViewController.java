@@ -14,10 +14,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
 import com.emporium.platform.web.ProblemException;
 import com.emporium.platform.web.ProblemResponses;
-import com.emporium.product.Caller;
 import com.emporium.product.catalog.ProductFinder;
 import com.emporium.product.catalog.ProductSummary;
 

@@ -10,8 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.emporium.platform.security.Caller;
 import com.emporium.platform.security.EndpointAuthorization;
-import com.emporium.product.Caller;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.emporium.product.Caller;
+import com.emporium.platform.security.Caller;
 import com.emporium.product.ExternalApis;
 import com.emporium.product.ProductServiceIntegrationTest;
 import com.emporium.product.catalog.Catalog;

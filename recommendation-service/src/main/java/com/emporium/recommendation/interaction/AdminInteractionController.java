@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.PageView;
 import com.emporium.recommendation.interaction.InteractionStore.Filter;
 import com.emporium.recommendation.interaction.InteractionViews.StoredInteraction;

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.recommendation.catalog.CatalogItem;
 import com.emporium.recommendation.catalog.CatalogReplica;
 

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import com.emporium.platform.security.EndpointAuthorization;
+import com.emporium.platform.web.InvalidFieldException;
 import com.emporium.platform.web.PageView;
 import com.emporium.recommendation.catalog.CatalogItem;
 import com.emporium.recommendation.catalog.CatalogReplica;

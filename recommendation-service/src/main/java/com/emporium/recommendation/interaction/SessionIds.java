@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.emporium.platform.web.InvalidFieldException;
+
 /**
  * The {@code X-Session-Id} header, as product-service reads it: how an anonymous shopper's browser
  * names its session. 8–64 letters, digits, {@code -} or {@code _} (a UUID fits). Public: the

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.security.Hashes;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -109,7 +111,7 @@ class LoginAttempts {
 
 	/** The same key for every spelling of a login: email or username, any case, any padding. */
 	private static String key(String login) {
-		return Sessions.hash(login.strip().toLowerCase(Locale.ROOT));
+		return Hashes.sha256(login.strip().toLowerCase(Locale.ROOT));
 	}
 
 	private record Window(Instant end, int failures) {

@@ -1,13 +1,9 @@
 package com.emporium.user.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.emporium.platform.security.Hashes;
 import com.emporium.user.keys.AccessToken;
 import com.emporium.user.keys.AccessTokens;
 import com.emporium.user.keys.TokenProperties;
@@ -121,7 +118,7 @@ class Sessions {
 	 */
 	@Transactional(noRollbackFor = InvalidRefreshTokenException.class)
 	TokenResponse refresh(String presented) {
-		RefreshToken token = this.refreshTokens.findByTokenHash(hash(presented))
+		RefreshToken token = this.refreshTokens.findByTokenHash(Hashes.sha256(presented))
 			.orElseThrow(InvalidRefreshTokenException::new);
 		Instant now = this.clock.instant();
 		if (token.revoked() || token.expiredAt(now)) {
@@ -150,7 +147,7 @@ class Sessions {
 	void logout(AccessToken current, @Nullable String refreshToken) {
 		Instant now = this.clock.instant();
 		if (refreshToken != null) {
-			this.refreshTokens.findByTokenHash(hash(refreshToken))
+			this.refreshTokens.findByTokenHash(Hashes.sha256(refreshToken))
 				.filter(token -> token.userId().equals(current.userId()))
 				.ifPresent(token -> this.refreshTokens.revokeFamily(token.familyId(), now));
 		}
@@ -200,21 +197,11 @@ class Sessions {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.refreshTokens.save(new RefreshToken(UUID.randomUUID(), hash(refreshToken), familyId, user.id(), now,
-				now.plus(this.properties.refreshTokenTtl())));
+		this.refreshTokens.save(new RefreshToken(UUID.randomUUID(), Hashes.sha256(refreshToken), familyId, user.id(),
+				now, now.plus(this.properties.refreshTokenTtl())));
 		AccessToken access = this.accessTokens.issue(user.id(), user.roles(), this.revokedTokens.notBefore(user.id()));
 		return new TokenResponse(access.value(), refreshToken, TOKEN_TYPE, this.accessTokens.lifetimeSeconds(),
 				TokenResponse.SignedInUser.of(user));
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -1,11 +1,14 @@
-package com.emporium.payment;
+package com.emporium.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: what is compared of requests (Idempotency-Key bodies). */
+/**
+ * SHA-256 as lower-case hex: what is stored of secrets that are not guessable (refresh and cart
+ * tokens: a fast hash suffices) and compared of requests (Idempotency-Key bodies).
+ */
 public final class Hashes {
 
 	private Hashes() {

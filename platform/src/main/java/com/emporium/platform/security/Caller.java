@@ -1,4 +1,4 @@
-package com.emporium.payment;
+package com.emporium.platform.security;
 
 import java.util.List;
 import java.util.Set;
@@ -31,9 +31,13 @@ public record Caller(@Nullable UUID userId, Set<String> roles) {
 		return new Caller(parse(jwt.getSubject()), (roles != null) ? Set.copyOf(roles) : Set.of());
 	}
 
-	/** Admins and managers: they run the shop and see every payment. */
+	public boolean isAdmin() {
+		return this.roles.contains("ADMIN");
+	}
+
+	/** Admins and managers: they run the shop and see what is hidden from shoppers. */
 	public boolean isStaff() {
-		return this.roles.contains("ADMIN") || this.roles.contains("MANAGER");
+		return isAdmin() || this.roles.contains("MANAGER");
 	}
 
 	public boolean is(@Nullable UUID user) {

@@ -1,9 +1,6 @@
-package com.emporium.payment;
+package com.emporium.platform.web;
 
 import java.util.List;
-
-import com.emporium.platform.web.FieldError;
-import com.emporium.platform.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
