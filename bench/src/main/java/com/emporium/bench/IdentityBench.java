@@ -1,6 +1,5 @@
 package com.emporium.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.emporium.devstack.fleet.Fleet;
-import com.emporium.devstack.fleet.FleetOptions;
 
 /**
  * The identity figures, through the gateway on a running fleet: sign-ins per second (and per core)
  * with the production Argon2id cost, and what checking a JWT costs: the same public
- * {@code GET /api/v1/users/{id}} without and with a bearer token, side by side in one run, plus
+ * {@code GET /api/v1/users/{id}} without and with a bearer token, in alternating rounds of one run
+ * (throughput, and the CPU each request costs the processes on its path), plus
  * {@code GET /api/v1/users/me}. Run with {@code bench/run identity}.
  */
 public final class IdentityBench {
@@ -33,7 +32,7 @@ public final class IdentityBench {
 			String gateway = fleet.gatewayUrl();
 			BenchHttp.awaitRoute(gateway + "/api/v1/auth/username-availability?username=bench");
 			// The fresh var/ replays the demo history and trains after start: measure once that is over.
-			BenchHttp.awaitDemoModel(gateway, java.time.Duration.ofMinutes(15));
+			BenchHttp.awaitDemoModel(gateway, Duration.ofMinutes(15));
 			String username = "bench" + UUID.randomUUID().toString().substring(0, 8);
 			String userId = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/register", """
 					{"email":"%s@bench.example","username":"%s","password":"%s","firstName":"Bench","lastName":"User"}"""
@@ -83,19 +82,20 @@ public final class IdentityBench {
 				}
 			}
 			GatlingRunner.Summary me = phase(var, "me", gateway, "me", 20, 16, credentials);
+			GatlingRunner.Summary without = GatlingRunner.Summary.of(anonymous);
+			GatlingRunner.Summary with = GatlingRunner.Summary.of(bearer);
 			System.out.println();
-			row("without a token (all rounds)", GatlingRunner.Summary.of(anonymous));
-			row("with a bearer token (all rounds)", GatlingRunner.Summary.of(bearer));
+			row("without a token (all rounds)", without);
+			row("with a bearer token (all rounds)", with);
 			row("GET /users/me (token)", me);
 			System.out.printf("with a token / without = %.2f (target >= 0.90: the check costs under 10%%)%n",
-					GatlingRunner.Summary.of(bearer).throughput() / GatlingRunner.Summary.of(anonymous).throughput());
+					with.throughput() / without.throughput());
 			double cpuWithout = cpuMicros[0] / 1000.0 / Math.max(1, requests[0]);
 			double cpuWith = cpuMicros[1] / 1000.0 / Math.max(1, requests[1]);
 			System.out.printf("CPU per request in the gateway, user-service and PostgreSQL: %.3f ms without a token,"
 					+ " %.3f ms with one%n", cpuWithout, cpuWith);
 			System.out.printf("  the throughput that CPU allows, with a token / without = %.2f%n", cpuWithout / cpuWith);
-			System.out.printf("failed requests: %d%n", GatlingRunner.Summary.of(anonymous).failed()
-					+ GatlingRunner.Summary.of(bearer).failed() + me.failed());
+			System.out.printf("failed requests: %d%n", without.failed() + with.failed() + me.failed());
 			System.out.println("Gatling reports and logs: " + var.resolve("gatling"));
 		}
 	}
