@@ -225,11 +225,12 @@ class Recommendations {
 		List<RecommendedItem> items = picked.stream().map((r) -> item(r, page, lookup)).toList();
 		String algorithm = mainAlgorithm(picked, nominal);
 		Long version = (choice.served() != null) ? choice.served().version() : null;
-		String recommendationId = UUID.randomUUID().toString();
+		Instant servedAt = this.clock.instant();
+		String recommendationId = RecommendationIds.next(servedAt).toString();
 		this.served.remember(new ServedList(recommendationId, caller.userId(), caller.sessionId(), context.wire(),
 				choice.variant(), version, algorithm,
 				picked.stream().map(r -> new ServedItem(UUID.fromString(r.item()), r.algorithm())).toList(),
-				this.clock.instant()));
+				servedAt));
 		return new RecommendationList(recommendationId, algorithm, context.wire(), version, items);
 	}
 
