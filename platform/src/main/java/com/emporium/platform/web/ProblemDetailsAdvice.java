@@ -18,6 +18,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -57,6 +60,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(0)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	/** What a client is told when the service's data store cannot be reached. */
+	static final String STORE_UNAVAILABLE = "The service cannot reach its data store just now. Nothing was changed; try again shortly.";
+
+	private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -201,6 +209,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					new HttpHeaders(), request);
 		}
 		return problem(ex, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, ProblemResponses.FORBIDDEN, new HttpHeaders(),
+				request);
+	}
+
+	/**
+	 * A data store that cannot be reached or gave up for now (down, a timeout, no free connection):
+	 * 503 with {@code Retry-After}, as a service that is down behind the gateway gives, not a 500.
+	 * Nothing was changed: the transaction, if any, rolled back.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<Object> handleStoreUnavailable(Exception ex, WebRequest request) {
+		log.warn("Data store unavailable on {}: {}", description(request), ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+		return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, headers,
 				request);
 	}
 

@@ -133,6 +133,18 @@ public class PlatformTestApplication {
 			throw new OutOfWidgetsException();
 		}
 
+		@GetMapping("/widgets/unreachable")
+		String unreachable() {
+			throw new org.springframework.dao.DataAccessResourceFailureException(
+					"Connection to db.internal:5432 refused");
+		}
+
+		@GetMapping("/widgets/no-connection")
+		String noConnection() {
+			throw new org.springframework.transaction.CannotCreateTransactionException(
+					"Could not open JDBC Connection for transaction");
+		}
+
 		@GetMapping("/widgets/broken")
 		String broken() {
 			throw new IllegalStateException("secret internal detail: db password is hunter2");

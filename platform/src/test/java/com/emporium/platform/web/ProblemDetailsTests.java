@@ -2,6 +2,8 @@ package com.emporium.platform.web;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.emporium.platform.test.EmporiumIntegrationTest;
 import com.emporium.platform.test.TestJwts;
@@ -260,6 +262,25 @@ class ProblemDetailsTests {
 			.isEqualTo("https://docs.emporium.example/problems/out-of-widgets")
 			.jsonPath("$.detail")
 			.isEqualTo("No widgets are left.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "unreachable", "no-connection" })
+	void aDataStoreThatCannotBeReachedIsA503ToRetryNotA500(String widget) {
+		this.http.get()
+			.uri("/api/v1/widgets/" + widget)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("https://docs.emporium.example/problems/service-unavailable")
+				.contains("cannot reach its data store")
+				.doesNotContain("db.internal")
+				.doesNotContain("JDBC"));
 	}
 
 	@Test
