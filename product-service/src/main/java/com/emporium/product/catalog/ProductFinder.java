@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +26,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 /**
  * Searches listed products: PostgreSQL full-text search over a weighted document (name, then brand
@@ -30,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * with names similar to the query ({@code pg_trgm} word similarity) let in when the full-text match
  * finds nothing (a typo, or only stop words): blending them in when it finds a few made precise
  * queries imprecise ("oak chair" also found "oak table"). One statement finds the page and the
- * total; a second counts every facet in one pass over at most a limit of matches (see
- * {@link #search}). Also completes what a shopper types.
+ * total; a second, at the same time, counts every facet in one pass over at most a limit of
+ * matches (see {@link #match}). Also completes what a shopper types.
  */
 @Service
 public class ProductFinder {
@@ -63,6 +69,10 @@ public class ProductFinder {
 	private final ProductSearch search;
 
 	private final Products products;
+
+	/** Where the facets are counted while the page is found: a virtual thread each. */
+	private final ExecutorService facetThreads = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("search-facets-", 0).factory());
 
 	ProductFinder(NamedParameterJdbcTemplate jdbc, ProductSearch search, Products products) {
 		this.jdbc = jdbc;
@@ -99,7 +109,12 @@ public class ProductFinder {
 
 	/**
 	 * Which listed products match a query and the criteria: a page of their ids, the total and the
-	 * facets (what a search computes; {@link #summaries} then reads the page's products).
+	 * facets (what a search computes; {@link #summaries} then reads the page's products). The page
+	 * and the facets are two statements run at the same time, each on its own connection: a broad
+	 * query spends about as long on each (tens of milliseconds over 100,000 products), so its answer
+	 * takes the longer of the two rather than their sum. Hence not to be called in a transaction:
+	 * a caller holding a connection while the facets wait for another could, with every pooled
+	 * connection so held, wait for good.
 	 * @param query text as a shopper types it: words, "quoted phrases", {@code -excluded} and
 	 * {@code or} ({@code websearch_to_tsquery} syntax, which never fails on odd input)
 	 * @param facetLimit the most matches the facets count: beyond it they count the first
@@ -107,18 +122,41 @@ public class ProductFinder {
 	 * again would cost what the cap saves) and say {@link Facets#capped() capped}. The page and the
 	 * total are always exact.
 	 */
-	@Transactional(readOnly = true)
 	public Matches match(String query, Criteria criteria, ProductSort sort, Matching matching, Pageable pageable,
 			int facetLimit) {
+		Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+				"ProductFinder.match runs its two statements on connections of their own: call it outside a transaction");
 		ProductFilter filter = this.search.filter(criteria, false, Caller.ANONYMOUS);
-		Matching used = matching;
-		Page page = page(query, filter, sort, used, pageable);
+		Future<Facets> facets = this.facetThreads.submit(() -> facets(query, filter, matching, facetLimit));
+		Page page = page(query, filter, sort, matching, pageable);
 		if (matching == Matching.FULL_TEXT && page.total() == 0) {
-			used = Matching.TYPO_TOLERANT;
-			page = page(query, filter, sort, used, pageable);
+			// Nothing matched, so the facets counted nothing: count again what the fallback lets in.
+			facets = this.facetThreads.submit(() -> facets(query, filter, Matching.TYPO_TOLERANT, facetLimit));
+			page = page(query, filter, sort, Matching.TYPO_TOLERANT, pageable);
+			return new Matches(List.copyOf(page.ids()), page.total(), await(facets), true);
 		}
-		Facets facets = facets(query, filter, used, facetLimit);
-		return new Matches(List.copyOf(page.ids()), page.total(), facets, used != matching);
+		return new Matches(List.copyOf(page.ids()), page.total(), await(facets), false);
+	}
+
+	/** What a statement run on another thread returned, or the exception it threw. */
+	private static <T> T await(Future<T> result) {
+		try {
+			return result.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			result.cancel(true);
+			throw new IllegalStateException("Interrupted while counting the facets", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** The summaries of these products, in this order; deleted ones are left out. */

@@ -25,7 +25,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a shopper's search through the catalog (reusing what the same search matched a moment ago:
@@ -57,9 +59,12 @@ class SearchEngine {
 
 	private final SearchResultCache cache;
 
+	private final TransactionTemplate recording;
+
 	SearchEngine(ProductFinder finder, Searches searches, ApplicationEventPublisher events,
-			SearchProperties properties, Clock clock, SearchResultCache cache) {
+			SearchProperties properties, Clock clock, SearchResultCache cache, PlatformTransactionManager transactions) {
 		this.finder = finder;
+		this.recording = new TransactionTemplate(transactions);
 		this.cache = cache;
 		this.searches = searches;
 		this.events = events;
@@ -68,10 +73,11 @@ class SearchEngine {
 	}
 
 	/**
-	 * A page of results with facets, recorded as a search.
+	 * A page of results with facets, recorded as a search. Matching runs outside a transaction (its
+	 * two statements take a connection each, at the same time: {@link ProductFinder#match}); the
+	 * record and its event are one transaction of their own.
 	 * @param filters the filters sent, by parameter name, as the event and the record keep them
 	 */
-	@Transactional
 	SearchResults search(String q, Criteria criteria, String sort, ProductFinder.Matching matching, int page, int size,
 			Map<String, Object> filters, Caller caller, @Nullable String sessionId) {
 		String query = checkQuery(q, "q");
@@ -84,8 +90,10 @@ class SearchEngine {
 		List<UUID> productIds = found.items().stream().map(ProductSummary::id).toList();
 		SearchPerformed search = new SearchPerformed(UUID.randomUUID(), this.clock.instant(), UUID.randomUUID(), query,
 				caller.userId(), sessionId, filters, found.totalItems(), productIds);
-		this.searches.add(search);
-		this.events.publishEvent(search);
+		this.recording.executeWithoutResult((status) -> {
+			this.searches.add(search);
+			this.events.publishEvent(search);
+		});
 		log.debug("Search performed searchId={} results={}", search.searchId(), found.totalItems());
 		int totalPages = (int) ((found.totalItems() + size - 1) / size);
 		return new SearchResults(search.searchId(), query, sort, found.items(), page, size, found.totalItems(),

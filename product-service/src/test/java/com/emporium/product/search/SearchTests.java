@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -590,6 +594,30 @@ class SearchTests extends ProductServiceIntegrationTest {
 	}
 
 	/** A made-up word, letters only, no other test uses. */
+	@Test
+	void moreSearchesAtOnceThanPooledConnectionsAllAnswer() throws Exception {
+		Vendor vendor = Vendor.create();
+		String store = openStore(vendor.token());
+		String word = word();
+		add(vendor, store, Map.of("name", word + " lamp"));
+		add(vendor, store, Map.of("name", word + " shade"));
+		// The pool has 10 connections; a search finds its page and counts its facets at once, on two.
+		int searches = 40;
+		try (ExecutorService shoppers = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<JsonNode>> results = new ArrayList<>();
+			for (int i = 0; i < searches; i++) {
+				// Each one new, so that no cached search answers it; "or" adds nothing it matches.
+				String q = word + " or zq" + i + "x";
+				results.add(shoppers.submit(() -> body(search(Map.of("q", q)), 200)));
+			}
+			for (Future<JsonNode> result : results) {
+				JsonNode found = result.get(60, TimeUnit.SECONDS);
+				assertThat(found.get("totalItems").asLong()).isEqualTo(2);
+				assertThat(found.get("facets").get("availability").get("inStock").asLong()).isEqualTo(2);
+			}
+		}
+	}
+
 	static String word() {
 		return "zq" + ThreadLocalRandom.current()
 			.ints(9, 'a', 'z' + 1)
