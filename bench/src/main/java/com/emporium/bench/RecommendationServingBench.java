@@ -1,6 +1,7 @@
 package com.emporium.bench;
 
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import com.emporium.devstack.fleet.Fleet;
  * {@code bench.rate} (200) requests/s for {@code GET /recommendations/users/me} (each shopper's
  * own token) and then {@code GET /recommendations/products/{id}/similar} (demo products), 60 s
  * each after a warm-up. Prints p50/p99 and throughput of each; target p99 under 20 ms.
+ * {@code -Dbench.gateway=<url>} measures a fleet already running instead of starting one.
  */
 public final class RecommendationServingBench {
 
@@ -38,9 +40,16 @@ public final class RecommendationServingBench {
 		System.out.printf("Emporium recommendation serving bench on %d cores, %s%n",
 				Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-		try (Fleet fleet = BenchFleet.start(root); HttpClient http = HttpClient.newHttpClient()) {
-			Path var = fleet.options().varDir();
-			String gateway = fleet.gatewayUrl();
+		// -Dbench.gateway: a fleet already running (./emporium start on a fresh var/, the gateway's rate
+		// limit off), whose Kafka and MongoDB live in the launcher's JVM rather than in this one,
+		// beside Gatling.
+		String attached = System.getProperty("bench.gateway");
+		try (Fleet fleet = (attached == null) ? BenchFleet.start(root) : null;
+				HttpClient http = HttpClient.newHttpClient()) {
+			Path var = (fleet != null) ? fleet.options().varDir() : Files.createTempDirectory("emporium-bench-");
+			String gateway = (fleet != null) ? fleet.gatewayUrl() : attached;
+			System.out.println((fleet != null) ? "Fleet started by this bench"
+					: "Fleet already running, gateway " + gateway + " (its infrastructure in the launcher's JVM)");
 			long started = System.nanoTime();
 			BenchHttp.awaitRoute(gateway + "/api/v1/recommendations/popular");
 			String admin = BenchHttp.field(BenchHttp.post(gateway + "/api/v1/auth/login",
