@@ -20,7 +20,7 @@ import com.emporium.devstack.fleet.FleetOptions;
  * {@code ./emporium start} uses them. Missing caches are made first, by a fleet that only trains
  * ({@code -Dbench.aot=off} measures without them).
  * <p>
- * Each fleet's data (PostgreSQL, Kafka, MongoDB: gigabytes after the search bench) is deleted once
+ * Each fleet's data (PostgreSQL, Kafka, MongoDB: about 1 GB after the search bench) is deleted once
  * it has stopped, also on Ctrl-C; its logs and Gatling reports stay. {@code -Dbench.keepData=true}
  * keeps the data, to look into it after the run.
  */
