@@ -41,8 +41,7 @@ public final class RecommendationServingBench {
 				Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		// -Dbench.gateway: a fleet already running (./emporium start on a fresh var/, the gateway's rate
-		// limit off), whose Kafka and MongoDB live in the launcher's JVM rather than in this one,
-		// beside Gatling.
+		// limit off), whose Kafka and MongoDB live in the launcher's JVM rather than in this one.
 		String attached = System.getProperty("bench.gateway");
 		try (Fleet fleet = (attached == null) ? BenchFleet.start(root) : null;
 				HttpClient http = HttpClient.newHttpClient()) {

@@ -22,7 +22,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * same, each query made unique so that no search cache can answer it), {@code ilike} (the
  * same queries by the {@code mode=ilike} baseline, same rate), {@code get} ({@code GET
  * /api/v1/products/{id}} over {@code bench.productIds}, {@code bench.users} in flight). Queries are
- * drawn at random from {@code bench.queries} (comma-separated).
+ * drawn at random from {@code bench.queries} (comma-separated). {@code bench.closed=true} runs any
+ * mode as {@code get} does: {@code bench.users} in flight, each sending its next request when the
+ * last is answered (how fast each can go, rather than how it holds a rate).
  */
 public class SearchSimulation extends Simulation {
 
@@ -47,7 +49,7 @@ public class SearchSimulation extends Simulation {
 				: target + "/api/v1/search?q=#{q}&size=20" + suffix;
 		ScenarioBuilder scenario = scenario(mode).feed(feeder).exec(http(mode).get(url).check(status().is(200)));
 		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
-		if (mode.equals("get")) {
+		if (mode.equals("get") || Boolean.getBoolean("bench.closed")) {
 			setUp(scenario.injectClosed(constantConcurrentUsers(Integer.getInteger("bench.users", 8)).during(duration))
 				.protocols(protocol));
 		}
