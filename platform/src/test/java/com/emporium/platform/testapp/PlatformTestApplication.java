@@ -28,10 +28,12 @@ import com.emporium.platform.web.ProblemException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.modulith.events.Externalized;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,13 +137,13 @@ public class PlatformTestApplication {
 
 		@GetMapping("/widgets/unreachable")
 		String unreachable() {
-			throw new org.springframework.dao.DataAccessResourceFailureException(
+			throw new DataAccessResourceFailureException(
 					"Connection to db.internal:5432 refused");
 		}
 
 		@GetMapping("/widgets/no-connection")
 		String noConnection() {
-			throw new org.springframework.transaction.CannotCreateTransactionException(
+			throw new CannotCreateTransactionException(
 					"Could not open JDBC Connection for transaction");
 		}
 

@@ -593,7 +593,6 @@ class SearchTests extends ProductServiceIntegrationTest {
 			.value(String.class, description -> assertThat(description).contains("forbidden"));
 	}
 
-	/** A made-up word, letters only, no other test uses. */
 	@Test
 	void moreSearchesAtOnceThanPooledConnectionsAllAnswer() throws Exception {
 		Vendor vendor = Vendor.create();
@@ -618,6 +617,7 @@ class SearchTests extends ProductServiceIntegrationTest {
 		}
 	}
 
+	/** A made-up word, letters only, no other test uses. */
 	static String word() {
 		return "zq" + ThreadLocalRandom.current()
 			.ints(9, 'a', 'z' + 1)
