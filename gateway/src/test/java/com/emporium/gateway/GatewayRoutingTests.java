@@ -2,6 +2,7 @@ package com.emporium.gateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.emporium.gateway.routing.ServiceRoutes;
 import com.emporium.platform.test.EmporiumIntegrationTest;
@@ -134,6 +137,25 @@ class GatewayRoutingTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://docs.emporium.example/problems/not-found");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/products/%2520", "/api/v1/products/a%2Fb", "/api/v1/products/a%3Bb" })
+	void aUrlTheFirewallRefusesIsABadRequestProblemSayingWhy(String path) {
+		this.http.get()
+			.uri(URI.create("http://localhost:" + this.port + path))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/malformed-request")
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("rejected because the URL"))
+			.jsonPath("$.requestId")
+			.exists();
 	}
 
 	@Test

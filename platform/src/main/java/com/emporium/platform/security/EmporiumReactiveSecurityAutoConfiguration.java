@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -79,6 +80,13 @@ public class EmporiumReactiveSecurityAutoConfiguration {
 		firewall.setAllowedHeaderValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
 		firewall.setAllowedParameterNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
 		return firewall;
+	}
+
+	/** A request the firewall refuses is a 400 problem naming the reason, not an empty 400. */
+	@Bean
+	@ConditionalOnMissingBean
+	ServerExchangeRejectedHandler serverExchangeRejectedHandler() {
+		return new ReactiveProblemSecurityHandlers();
 	}
 
 	@Bean

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
@@ -97,6 +98,13 @@ public class EmporiumSecurityAutoConfiguration {
 		firewall.setAllowedHeaderValues(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
 		firewall.setAllowedParameterNames(BearerTokens.ASSIGNED_AND_NOT_CONTROL);
 		return firewall;
+	}
+
+	/** A request the firewall refuses is a 400 problem naming the reason, not an empty error page. */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new ProblemSecurityHandlers();
 	}
 
 	@Bean

@@ -13,13 +13,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The reactive twin of {@link ProblemSecurityHandlers}: 401 and 403 as problem details, with the
- * {@code WWW-Authenticate} header RFC 6750 asks for.
+ * {@code WWW-Authenticate} header RFC 6750 asks for, and a 400 problem for what the firewall refuses.
  */
-final class ReactiveProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class ReactiveProblemSecurityHandlers
+		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -37,6 +40,11 @@ final class ReactiveProblemSecurityHandlers implements ServerAuthenticationEntry
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		return ReactiveProblems.write(exchange,
 				ProblemResponses.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, ProblemResponses.FORBIDDEN));
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+		return ReactiveProblems.write(exchange, ProblemSecurityHandlers.rejected(rejected));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.emporium.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's whitelabel/JSON error page: errors raised outside Spring MVC (in filters, by the
- * container) are problem details too, and never carry a message or stack trace.
+ * container) are problem details too, and never carry a message or stack trace. Not part of any
+ * service's API, so not in its OpenAPI document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

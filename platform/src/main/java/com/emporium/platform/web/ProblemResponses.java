@@ -1,6 +1,7 @@
 package com.emporium.platform.web;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.util.Map;
 
@@ -73,7 +74,12 @@ public final class ProblemResponses {
 			problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
 		}
 		if (path != null && problem.getInstance() == null) {
-			problem.setInstance(URI.create(path));
+			try {
+				problem.setInstance(URI.create(path));
+			}
+			catch (IllegalArgumentException notAUri) {
+				// A path the server refused as malformed: the problem goes without its instance.
+			}
 		}
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
@@ -97,6 +103,11 @@ public final class ProblemResponses {
 
 	public static String toJson(ProblemDetail problem) {
 		return JSON.writeValueAsString(problem);
+	}
+
+	/** Writes a completed problem as JSON to a writer (the container's own error report). */
+	public static void write(ProblemDetail problem, Writer writer) {
+		JSON.writeValue(writer, problem);
 	}
 
 	public static byte[] toJsonBytes(ProblemDetail problem) {

@@ -1,5 +1,7 @@
 package com.emporium.platform.web;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +107,80 @@ class ProblemDetailsTests {
 			.isEqualTo("#/price/amount")
 			.jsonPath("$.errors[0].detail")
 			.value(String.class, detail -> assertThat(detail).contains("number"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "123", "1.5", "true" })
+	void aNumberOrABooleanWhereTextIsExpectedIsAWrongTypeNotText(String name) {
+		post("{\"name\":" + name + ",\"price\":{\"amount\":1,\"currency\":\"EUR\"},\"quantity\":1}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/name")
+			.jsonPath("$.errors[0].detail")
+			.value(String.class, detail -> assertThat(detail).contains("string"));
+	}
+
+	@Test
+	void anAmountSentAsTextIsStillANumber() {
+		post("{\"name\":\"x\",\"price\":{\"amount\":\"19.99\",\"currency\":\"EUR\"},\"quantity\":1}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.price.amount")
+			.isEqualTo(19.99);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/widgets/%2520", "/api/v1/widgets/a%3Bb" })
+	void aUrlTheFirewallRefusesIsABadRequestProblemSayingWhy(String path) {
+		this.http.get()
+			.uri(URI.create("http://localhost:" + this.port + path))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/malformed-request")
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("rejected because the URL"))
+			.jsonPath("$.requestId")
+			.exists();
+	}
+
+	@Test
+	void aRequestTomcatRefusesBeforeTheApplicationIsAProblemTooNotAnHtmlPage() {
+		this.http.get()
+			.uri(URI.create("http://localhost:" + this.port + "/api/v1/widgets/a%2Fb"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).startsWith("Bad Request"));
+		this.http.get()
+			.uri("/api/v1/widgets?q=" + "x".repeat(20_000))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theErrorPageIsNotPartOfTheApiDocument() {
+		this.http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(document -> assertThat(document).contains("/api/v1/widgets").doesNotContain("\"/error\""));
 	}
 
 	@Test
