@@ -34,12 +34,8 @@ public class ProblemErrorController implements ErrorController {
 			status = HttpStatus.PAYLOAD_TOO_LARGE;
 			detail = PayloadTooLargeException.DETAIL;
 		}
-		else if (status.is5xxServerError()) {
-			detail = ProblemResponses.INTERNAL;
-		}
 		else {
-			HttpStatus known = HttpStatus.resolve(status.value());
-			detail = known != null ? known.getReasonPhrase() + "." : "The request failed.";
+			detail = ProblemResponses.detailFor(status);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -9,7 +9,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,15 +38,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		HttpStatusCode code = HttpStatusCode.valueOf(status);
-		String detail;
-		if (code.is5xxServerError()) {
-			detail = ProblemResponses.INTERNAL;
-		}
-		else {
-			HttpStatus known = HttpStatus.resolve(status);
-			String reason = (known != null) ? known.getReasonPhrase() : "The request was refused";
-			String message = response.getMessage();
-			detail = (message != null && !message.isBlank()) ? reason + ": " + message + "." : reason + ".";
+		String detail = ProblemResponses.detailFor(code);
+		String message = response.getMessage();
+		if (!code.is5xxServerError() && message != null && !message.isBlank()) {
+			// Tomcat's reason, e.g. "Invalid URI: [The encoded slash character is not allowed]".
+			detail = detail.substring(0, detail.length() - 1) + ": " + message + ".";
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, detail);
 		ProblemResponses.complete(problem, code, request.getRequestURI(), null);

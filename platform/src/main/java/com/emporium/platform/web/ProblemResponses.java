@@ -52,6 +52,18 @@ public final class ProblemResponses {
 		return problem;
 	}
 
+	/**
+	 * The detail of an error that says nothing more than its status (the container's error page and
+	 * error report): the reason phrase, or {@link #INTERNAL} for a 5xx.
+	 */
+	public static String detailFor(HttpStatusCode status) {
+		if (status.is5xxServerError()) {
+			return INTERNAL;
+		}
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() + "." : "The request failed.";
+	}
+
 	/** Fills in what every problem carries: type, title, instance and the request id. */
 	public static ProblemDetail complete(ProblemDetail problem, HttpStatusCode status,
 			@Nullable HttpServletRequest request) {
