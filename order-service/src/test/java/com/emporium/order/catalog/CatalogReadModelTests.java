@@ -64,6 +64,8 @@ class CatalogReadModelTests extends OrderServiceIntegrationTest {
 		Product product = product("10.00", "EUR", 5);
 		publish("emporium.product.product-deleted.v1", product.id().toString(), "ProductDeleted",
 				Map.of("productId", product.id().toString(), "storeId", UUID.randomUUID().toString()));
+		// The deletion and the update travel on different topics, so only waiting makes the update later.
+		awaitProduct(product.id(), CatalogProduct::deleted);
 		update(product, "9.00", true, 9);
 		String marker = "MARK-" + unique();
 		stock(product, marker, 1);
