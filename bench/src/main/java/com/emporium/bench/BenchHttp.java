@@ -95,14 +95,19 @@ final class BenchHttp {
 
 	/** GETs, with a bearer token when one is given; anything but a 200 is an exception. */
 	static String get(String url, @Nullable String bearer) throws Exception {
-		HttpResponse<String> response = send(url, bearer);
+		return ok(send(url, bearer));
+	}
+
+	/** The body of a 200 answer; any other status is an error naming the URL. */
+	static String ok(HttpResponse<String> response) {
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					response.uri() + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
 	}
 
-	private static HttpResponse<String> send(String url, @Nullable String bearer) throws Exception {
+	static HttpResponse<String> send(String url, @Nullable String bearer) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);

@@ -1,6 +1,7 @@
 package com.emporium.bench;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,8 +84,8 @@ public final class RecommendationServingBench {
 
 			String[] properties = { "bench.tokens=" + String.join(",", tokens),
 					"bench.productIds=" + String.join(",", productIds), "bench.rate=" + rate };
-			GatlingRunner.run(RecommendationServingSimulation.class, var, "warmup-me", gateway, "me", 20, properties);
-			GatlingRunner.run(RecommendationServingSimulation.class, var, "warmup-similar", gateway, "similar", 20,
+			GatlingRunner.warmUp(RecommendationServingSimulation.class, var, "warmup-me", gateway, "me", 20, properties);
+			GatlingRunner.warmUp(RecommendationServingSimulation.class, var, "warmup-similar", gateway, "similar", 20,
 					properties);
 			GatlingRunner.Summary me = GatlingRunner.run(RecommendationServingSimulation.class, var, "me", gateway, "me",
 					seconds, properties);
@@ -126,10 +127,15 @@ public final class RecommendationServingBench {
 			throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			String view = BenchHttp.get(gateway + "/api/v1/admin/recommendations/training-runs/" + run, admin);
-			String status = BenchHttp.field(view, "status");
-			if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-				return view;
+			HttpResponse<String> view = BenchHttp.send(gateway + "/api/v1/admin/recommendations/training-runs/" + run,
+					admin);
+			// A training run keeps the service's (and, embedded, MongoDB's) CPU busy: the gateway may
+			// answer a poll with 504 "try again shortly" meanwhile.
+			if (view.statusCode() != 504) {
+				String status = BenchHttp.field(BenchHttp.ok(view), "status");
+				if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+					return view.body();
+				}
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Training run " + run + " did not finish within " + timeout);

@@ -117,11 +117,15 @@ class DemoHistory implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** Starts the replay in the background when enabled: start-up never waits for it. */
+	/**
+	 * Starts the replay in the background when enabled: start-up never waits for it. A platform
+	 * thread: reading the file is seconds of CPU, which on a virtual thread would hold one of the
+	 * scheduler's carriers (one per core) from the requests meanwhile.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	synchronized void applicationReady() {
 		if (this.properties.enabled() && this.worker == null) {
-			this.worker = Thread.ofVirtual().name("demo-history").start(this::replayInBackground);
+			this.worker = Thread.ofPlatform().name("demo-history").daemon(true).start(this::replayInBackground);
 		}
 	}
 
