@@ -75,8 +75,10 @@ public final class FleetBench {
 			long pss = memoryKiB(service.pid(), "Pss:");
 			total += rss;
 			totalPss += pss;
-			System.out.printf("%-22s %6d MiB %5d MiB%s%n", service.name(), rss / 1024, pss / 1024,
-					rss / 1024 >= 300 ? "  (RSS over the 300 MB target)" : "");
+			// The target, "under 300 MB", read both ways: 300 MiB, or 300 SI megabytes (286 MiB).
+			String over = (rss * 1024 < 300_000_000L) ? ""
+					: (rss / 1024 < 300) ? "  (RSS over 300 MB = 286 MiB, under 300 MiB)" : "  (RSS over 300 MiB)";
+			System.out.printf("%-22s %6d MiB %5d MiB%s%n", service.name(), rss / 1024, pss / 1024, over);
 		}
 		System.out.printf("%-22s %6d MiB %5d MiB%n", "services total", total / 1024, totalPss / 1024);
 		System.out.printf("%-22s %6d MiB (PSS of the postmaster and its backends)%n", "PostgreSQL",
@@ -95,8 +97,8 @@ public final class FleetBench {
 		// and until then a request costs it 2-4 ms of CPU rather than 1-1.5 ms (wrk, side by side).
 		int warmup = Integer.getInteger("bench.warmupSeconds", 60);
 		System.out.printf("   (Gatling; phases run one after another in this run, after a %d s warm-up of each)%n", warmup);
-		GatlingRunner.run(GatewayOverheadSimulation.class, var, "warmup-direct", direct, "max", warmup);
-		GatlingRunner.run(GatewayOverheadSimulation.class, var, "warmup-gateway", gateway, "max", warmup);
+		GatlingRunner.warmUp(GatewayOverheadSimulation.class, var, "warmup-direct", direct, "max", warmup);
+		GatlingRunner.warmUp(GatewayOverheadSimulation.class, var, "warmup-gateway", gateway, "max", warmup);
 		GatlingRunner.Summary directMax = GatlingRunner.run(GatewayOverheadSimulation.class, var, "direct-max", direct, "max", 20);
 		GatlingRunner.Summary gatewayMax = GatlingRunner.run(GatewayOverheadSimulation.class, var, "gateway-max", gateway, "max", 20);
 		GatlingRunner.Summary directRate = GatlingRunner.run(GatewayOverheadSimulation.class, var, "direct-rate", direct, "rate", 30);

@@ -1,14 +1,13 @@
 package com.emporium.bench;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -34,10 +33,10 @@ public class GatewayOverheadSimulation extends Simulation {
 		String target = System.getProperty("bench.target");
 		String mode = System.getProperty("bench.mode", "max");
 		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
-		ScenarioBuilder get = scenario(mode).exec(http(mode).get(target + PATH).check(status().is(200)));
-		PopulationBuilder population = mode.equals("rate")
-				? get.injectOpen(constantUsersPerSec(RATE).during(DURATION))
-				: get.injectClosed(constantConcurrentUsers(USERS).during(DURATION));
+		Function<String, ScenarioBuilder> get = (name) -> scenario(name)
+			.exec(http(name).get(target + PATH).check(status().is(200)));
+		PopulationBuilder population = mode.equals("rate") ? LeadIn.open(get, mode, RATE, DURATION)
+				: LeadIn.closed(get, mode, USERS, DURATION);
 		setUp(population.protocols(protocol));
 	}
 

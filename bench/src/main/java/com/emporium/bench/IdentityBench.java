@@ -75,10 +75,10 @@ public final class IdentityBench {
 							credentials);
 					long micros = path.used().minus(before).toNanos() / 1000;
 					cpuMicros[withToken] += micros;
-					requests[withToken] += summary.ok() + summary.failed();
+					requests[withToken] += summary.sent();
 					(withToken == 1 ? bearer : anonymous).add(summary);
 					row("round %d %s".formatted(round, withToken == 1 ? "with a token" : "without a token"), summary,
-							"%12.3f".formatted(micros / 1000.0 / Math.max(1, summary.ok() + summary.failed())));
+							"%12.3f".formatted(micros / 1000.0 / Math.max(1, summary.sent())));
 				}
 			}
 			GatlingRunner.Summary me = phase(var, "me", gateway, "me", 20, 16, credentials);

@@ -1,6 +1,7 @@
 package com.emporium.bench;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -8,7 +9,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -29,19 +29,20 @@ public class IdentitySimulation extends Simulation {
 		Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 		String token = "Bearer " + System.getProperty("bench.token", "");
 		String user = target + "/api/v1/users/" + System.getProperty("bench.userId");
-		HttpRequestActionBuilder request = switch (mode) {
-			case "login" -> http(mode).post(target + "/api/v1/auth/login")
+		Function<String, HttpRequestActionBuilder> request = switch (mode) {
+			case "login" -> (name) -> http(name).post(target + "/api/v1/auth/login")
 				.header("Content-Type", "application/json")
 				.body(StringBody("{\"login\":\"%s\",\"password\":\"%s\"}".formatted(System.getProperty("bench.login"),
 						System.getProperty("bench.password"))));
-			case "anonymous" -> http(mode).get(user);
-			case "bearer" -> http(mode).get(user).header("Authorization", token);
-			case "me" -> http(mode).get(target + "/api/v1/users/me").header("Authorization", token);
+			case "anonymous" -> (name) -> http(name).get(user);
+			case "bearer" -> (name) -> http(name).get(user).header("Authorization", token);
+			case "me" -> (name) -> http(name).get(target + "/api/v1/users/me").header("Authorization", token);
 			default -> throw new IllegalArgumentException("Unknown mode " + mode);
 		};
-		ScenarioBuilder scenario = scenario(mode).exec(request.check(status().is(200)));
+		Function<String, ScenarioBuilder> scenario = (name) -> scenario(name)
+			.exec(request.apply(name).check(status().is(200)));
 		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
-		setUp(scenario.injectClosed(constantConcurrentUsers(users).during(duration)).protocols(protocol));
+		setUp(LeadIn.closed(scenario, mode, users, duration).protocols(protocol));
 	}
 
 }

@@ -52,8 +52,8 @@ public final class SearchBench {
 					count(fleet), (System.nanoTime() - started) / 1e9);
 			String[] properties = { "bench.queries=" + QUERIES, "bench.productIds=" + String.join(",", ids),
 					"bench.rate=" + rate };
-			GatlingRunner.run(SearchSimulation.class, var, "warmup-search", gateway, "search", 20, properties);
-			GatlingRunner.run(SearchSimulation.class, var, "warmup-get", gateway, "get", 15, properties);
+			GatlingRunner.warmUp(SearchSimulation.class, var, "warmup-search", gateway, "search", 20, properties);
+			GatlingRunner.warmUp(SearchSimulation.class, var, "warmup-get", gateway, "get", 15, properties);
 			GatlingRunner.Summary search = GatlingRunner.run(SearchSimulation.class, var, "search", gateway, "search", 60,
 					properties);
 			GatlingRunner.Summary uncached = GatlingRunner.run(SearchSimulation.class, var, "search-uncached", gateway,

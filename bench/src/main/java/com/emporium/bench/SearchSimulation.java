@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -47,16 +47,13 @@ public class SearchSimulation extends Simulation {
 		String suffix = mode.equals("ilike") ? "&mode=ilike" : "";
 		String url = mode.equals("get") ? target + "/api/v1/products/#{id}"
 				: target + "/api/v1/search?q=#{q}&size=20" + suffix;
-		ScenarioBuilder scenario = scenario(mode).feed(feeder).exec(http(mode).get(url).check(status().is(200)));
+		Function<String, ScenarioBuilder> scenario = (name) -> scenario(name).feed(feeder)
+			.exec(http(name).get(url).check(status().is(200)));
 		HttpProtocolBuilder protocol = http.shareConnections().acceptHeader("application/json");
-		if (mode.equals("get") || Boolean.getBoolean("bench.closed")) {
-			setUp(scenario.injectClosed(constantConcurrentUsers(Integer.getInteger("bench.users", 8)).during(duration))
-				.protocols(protocol));
-		}
-		else {
-			setUp(scenario.injectOpen(constantUsersPerSec(Integer.getInteger("bench.rate", 50)).during(duration))
-				.protocols(protocol));
-		}
+		PopulationBuilder population = (mode.equals("get") || Boolean.getBoolean("bench.closed"))
+				? LeadIn.closed(scenario, mode, Integer.getInteger("bench.users", 8), duration)
+				: LeadIn.open(scenario, mode, Integer.getInteger("bench.rate", 50), duration);
+		setUp(population.protocols(protocol));
 	}
 
 }
