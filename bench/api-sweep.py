@@ -8,9 +8,8 @@ problem detail. Usage (a fleet started by ./emporium start, demo admin as in the
 
 Needs Python 3 and `requests`. It signs up one customer per run; with the admin token it sends
 bodies that may change the admin's own profile, so it skips bodies to /users/me for the admin.
-Exit status 1 if there is a finding. Documented exceptions (docs/problems.md) are not findings:
-the gateway's empty 414 and 431 for a request line or headers over Reactor Netty's limits, and a
-503 for description drafts when no LLM is configured.
+Exit status 1 if there is a finding. A documented exception (docs/problems.md) is not a finding:
+a 503 for description drafts when no LLM is configured.
 """
 import collections
 import json
@@ -62,8 +61,6 @@ def send(method, url, caller, what, **options):
         return
     status = response.status_code
     problem = "problem+json" in response.headers.get("Content-Type", "")
-    if status in (414, 431) and not response.content:
-        return  # documented: Reactor Netty's own refusal, before any Spring code
     if status == 503 and "description-drafts" in url and problem:
         return  # documented: no LLM configured
     if status >= 500 or (status >= 400 and not problem):

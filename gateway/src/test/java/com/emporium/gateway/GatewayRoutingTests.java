@@ -359,6 +359,60 @@ class GatewayRoutingTests {
 			.isEqualTo(413);
 	}
 
+	@Test
+	void aUrlOverTheLimitIsAUriTooLongProblemNamingTheParameter() {
+		this.http.get()
+			.uri("/api/v1/products?category=lamps&q=" + "a".repeat(5000))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(414)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/uri-too-long")
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("5034 characters long").contains("at most 4096"))
+			.jsonPath("$.errors[0].parameter")
+			.isEqualTo("q")
+			.jsonPath("$.requestId")
+			.exists();
+	}
+
+	@Test
+	void aUrlJustUnderTheLimitIsRouted() {
+		this.http.get()
+			.uri("/api/v1/products?q=" + "a".repeat(4096 - "/api/v1/products?q=".length()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void headersOverTheLimitAreARequestHeadersTooLargeProblemNamingTheLargest() {
+		this.http.get()
+			.uri("/api/v1/products")
+			.header("X-Small", "x")
+			.header("X-Bulky", "b".repeat(9000))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://docs.emporium.example/problems/request-headers-too-large")
+			.jsonPath("$.detail")
+			.value(String.class, detail -> assertThat(detail).contains("at most 8192").contains("'X-Bulky'"))
+			.jsonPath("$.errors[0].parameter")
+			.isEqualTo("X-Bulky");
+	}
+
+	@Test
+	void headersUnderTheLimitAreRouted() {
+		this.http.get().uri("/api/v1/products").header("X-Bulky", "b".repeat(7000)).exchange().expectStatus().isOk();
+	}
+
 	/**
 	 * The gateway closes an idle connection to a service before the service does (Tomcat: after its
 	 * keep-alive timeout, 60 s), reuses the most recently used one first, and retires connections

@@ -104,9 +104,15 @@ public class EmporiumWebAutoConfiguration {
 	 * {@code emporium.web.*}.
 	 *
 	 * @param maxRequestSize the largest request body accepted; larger ones get a 413 problem
+	 * @param maxUriLength on the reactive stack (the gateway): the longest request target (path and
+	 * query, as sent) accepted; longer ones get a 414 problem. The servlet services leave this to
+	 * Tomcat ({@code server.max-http-request-header-size})
+	 * @param maxHeaderSize on the reactive stack: the most request header bytes (names and values)
+	 * accepted; more get a 431 problem naming the largest header
 	 */
 	@ConfigurationProperties("emporium.web")
-	public record WebProperties(@DefaultValue("1MB") DataSize maxRequestSize) {
+	public record WebProperties(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("4KB") DataSize maxUriLength,
+			@DefaultValue("8KB") DataSize maxHeaderSize) {
 	}
 
 }

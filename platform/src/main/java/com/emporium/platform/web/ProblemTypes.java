@@ -28,6 +28,10 @@ public final class ProblemTypes {
 
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
+	public static final URI URI_TOO_LONG = of("uri-too-long");
+
+	public static final URI HEADERS_TOO_LARGE = of("request-headers-too-large");
+
 	public static final URI CONFLICT = of("conflict");
 
 	public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");

@@ -20,7 +20,7 @@ public class EmporiumReactiveWebAutoConfiguration {
 
 	@Bean
 	ReactiveRequestSizeLimitFilter reactiveRequestSizeLimitFilter(WebProperties properties) {
-		return new ReactiveRequestSizeLimitFilter(properties.maxRequestSize());
+		return new ReactiveRequestSizeLimitFilter(properties);
 	}
 
 	@Bean
