@@ -10,7 +10,9 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -48,6 +50,9 @@ import static org.awaitility.Awaitility.await;
  */
 @EmporiumIntegrationTest(infrastructure = Infrastructure.KAFKA)
 class GatewayRoutingTests {
+
+	/** Requests the upstream saw, by method and URI, of the paths it counts. */
+	static final Map<String, Integer> upstreamCalls = new ConcurrentHashMap<>();
 
 	static final HttpServer upstream = startUpstream();
 
@@ -360,6 +365,32 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void aReadTheServiceClosedTheConnectionOnIsSentOnceMore() {
+		this.http.get()
+			.uri("/api/v1/products/closes-once?attempt=read")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(echo -> assertThat(echo).startsWith("GET /api/v1/products/closes-once?attempt=read"));
+		assertThat(upstreamCalls).containsEntry("GET /api/v1/products/closes-once?attempt=read", 2);
+	}
+
+	@Test
+	void aWriteTheServiceClosedTheConnectionOnIsNotSentAgain() {
+		this.http.post()
+			.uri("/api/v1/products/closes-once?attempt=write")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(upstreamCalls).containsEntry("POST /api/v1/products/closes-once?attempt=write", 1);
+	}
+
+	@Test
 	void aUrlOverTheLimitIsAUriTooLongProblemNamingTheParameter() {
 		this.http.get()
 			.uri("/api/v1/products?category=lamps&q=" + "a".repeat(5000))
@@ -433,14 +464,23 @@ class GatewayRoutingTests {
 	}
 
 	/**
-	 * An upstream that echoes the request line and headers; {@code /slow} answers after 5 s, and
-	 * any request after its {@code X-Upstream-Delay-Ms}.
+	 * An upstream that echoes the request line and headers; {@code /slow} answers after 5 s,
+	 * {@code /closes-once} closes the connection unanswered the first time each method and URI come
+	 * ({@link #upstreamCalls} counts them), and any request answers after its
+	 * {@code X-Upstream-Delay-Ms}.
 	 */
 	static HttpServer startUpstream() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			server.createContext("/", exchange -> {
+				if (exchange.getRequestURI().getPath().endsWith("/closes-once")
+						&& upstreamCalls.merge(exchange.getRequestMethod() + " " + exchange.getRequestURI(), 1,
+								Integer::sum) == 1) {
+					// No answer: closing an exchange before its headers closes the connection.
+					exchange.close();
+					return;
+				}
 				if (exchange.getRequestURI().getPath().endsWith("/slow")) {
 					sleep(Duration.ofSeconds(5));
 				}

@@ -16,10 +16,14 @@ import org.springframework.util.unit.DataSize;
  * start), or how much more room it has than {@code MaxHeapFreeRatio} keeps
  * @param maxCpu the most CPU the process may have used over the interval to count as idle, as a
  * share of one core
+ * @param maxFreeRatio the most of the old generation (percent) the idle collection leaves free: it
+ * runs with {@code MaxHeapFreeRatio} lowered to this (and {@code MinHeapFreeRatio} to 0), then puts
+ * both back, so the heap a busy service grows into is unchanged
  */
 @ConfigurationProperties("emporium.jvm.idle-heap-trim")
 public record IdleHeapProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
-		@DefaultValue("16MB") DataSize minGrowth, @DefaultValue("0.1") double maxCpu) {
+		@DefaultValue("8MB") DataSize minGrowth, @DefaultValue("0.1") double maxCpu,
+		@DefaultValue("5") int maxFreeRatio) {
 
 	public IdleHeapProperties {
 		if (!interval.isPositive()) {
@@ -32,6 +36,10 @@ public record IdleHeapProperties(@DefaultValue("true") boolean enabled, @Default
 		if (!(maxCpu > 0 && maxCpu <= 1)) {
 			throw new IllegalArgumentException(
 					"emporium.jvm.idle-heap-trim.max-cpu must be above 0 and at most 1, was " + maxCpu);
+		}
+		if (maxFreeRatio < 0 || maxFreeRatio > 100) {
+			throw new IllegalArgumentException(
+					"emporium.jvm.idle-heap-trim.max-free-ratio must be 0 to 100 (percent), was " + maxFreeRatio);
 		}
 	}
 

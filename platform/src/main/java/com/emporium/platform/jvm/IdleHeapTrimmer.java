@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,15 @@ import com.emporium.platform.tasks.Periodic;
  * collection, which an idle service never has, and a full collection in the middle of the burst
  * keeps room for what the burst still held: the memory stays resident. So every {@code interval}
  * this looks at the old generation, and when the process used at most {@code maxCpu} of a core over
- * the interval, it asks for a full collection ({@code System.gc()}), after which the heap keeps at
- * most {@code MaxHeapFreeRatio} free, if that collection would give back at least
+ * the interval, it asks for a full collection ({@code System.gc()}), after which the old generation
+ * keeps at most {@code maxFreeRatio} (5%) free, if that collection would give back at least
  * {@code minGrowth}: because what the old generation holds (live or not) has grown by that much
  * since this last collected it (or since the service started), or because it has that much more
- * room than {@code MaxHeapFreeRatio} allows even if all it holds were live. The pause (tens of
+ * room than {@code maxFreeRatio} allows even if all it holds were live. That collection runs with
+ * the JVM's {@code MaxHeapFreeRatio} (the launcher's: 25%) lowered to {@code maxFreeRatio}, and
+ * {@code MinHeapFreeRatio} to 0; both are put back at once, so under load the heap grows as before
+ * (the old generation expands when a young collection promotes more than it has room for, without
+ * a full collection). The pause (tens of
  * milliseconds for these heaps) falls when nothing is being served; a busy service is never
  * interrupted, and a heap that did not grow is not collected again. Under any other collector
  * this does nothing.
@@ -33,6 +38,10 @@ import com.emporium.platform.tasks.Periodic;
 public final class IdleHeapTrimmer extends Periodic {
 
 	private static final Logger log = LoggerFactory.getLogger(IdleHeapTrimmer.class);
+
+	static final String MAX_FREE = "MaxHeapFreeRatio";
+
+	static final String MIN_FREE = "MinHeapFreeRatio";
 
 	/** The serial collector's old generation. */
 	static final String TENURED = "Tenured Gen";
@@ -74,14 +83,14 @@ public final class IdleHeapTrimmer extends Periodic {
 			return false;
 		}
 		long grown = now.oldUsed() - this.baseline;
-		int maxFree = this.probe.maxHeapFreeRatio();
+		int maxFree = Math.min(this.properties.maxFreeRatio(), this.probe.maxHeapFreeRatio());
 		long spare = (maxFree >= 100) ? 0 : now.oldCommitted() - now.oldUsed() * 100 / (100 - maxFree);
 		double cpu = (double) (now.cpuNanos() - previous.cpuNanos()) / Math.max(1, now.atNanos() - previous.atNanos());
 		long minimum = this.properties.minGrowth().toBytes();
 		if (cpu > this.properties.maxCpu() || (grown < minimum && spare < minimum)) {
 			return false;
 		}
-		this.probe.collect();
+		this.probe.collect(maxFree);
 		Reading after = this.probe.read();
 		this.last = after;
 		this.baseline = after.oldUsed();
@@ -117,26 +126,30 @@ public final class IdleHeapTrimmer extends Periodic {
 		/** The JVM's {@code MaxHeapFreeRatio}: the most of the heap a full collection leaves free. */
 		int maxHeapFreeRatio();
 
-		void collect();
+		/** A full collection that leaves at most {@code maxFreeRatio} percent of the heap free. */
+		void collect(int maxFreeRatio);
 
 	}
 
 	/** The running JVM, read through its management beans. */
 	private record JvmProbe(MemoryPoolMXBean tenured, com.sun.management.OperatingSystemMXBean os,
-			int maxHeapFreeRatio) implements Probe {
+			HotSpotDiagnosticMXBean options, int maxHeapFreeRatio, int minHeapFreeRatio) implements Probe {
 
 		static Optional<Probe> find() {
 			if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
 				return Optional.empty();
 			}
+			HotSpotDiagnosticMXBean options = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 			return ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(pool -> pool.getName().equals(TENURED))
 				.findFirst()
-				.map(tenured -> new JvmProbe(tenured, os, Integer.parseInt(ManagementFactory
-					.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-					.getVMOption("MaxHeapFreeRatio")
-					.getValue())));
+				.map(tenured -> new JvmProbe(tenured, os, options, intOption(options, MAX_FREE),
+						intOption(options, MIN_FREE)));
+		}
+
+		private static int intOption(HotSpotDiagnosticMXBean options, String name) {
+			return Integer.parseInt(options.getVMOption(name).getValue());
 		}
 
 		@Override
@@ -147,8 +160,21 @@ public final class IdleHeapTrimmer extends Periodic {
 
 		@Override
 		@SuppressWarnings("java:S1215") // the point: a full collection, at an idle moment
-		public void collect() {
-			System.gc();
+		public void collect(int maxFreeRatio) {
+			if (maxFreeRatio >= this.maxHeapFreeRatio) {
+				System.gc();
+				return;
+			}
+			// Both are manageable flags; the JVM keeps Min <= Max, so lower Min first, raise Max first.
+			this.options.setVMOption(MIN_FREE, "0");
+			this.options.setVMOption(MAX_FREE, Integer.toString(maxFreeRatio));
+			try {
+				System.gc();
+			}
+			finally {
+				this.options.setVMOption(MAX_FREE, Integer.toString(this.maxHeapFreeRatio));
+				this.options.setVMOption(MIN_FREE, Integer.toString(this.minHeapFreeRatio));
+			}
 		}
 
 	}

@@ -24,13 +24,13 @@ class IdleHeapTrimmerTests {
 
 	private static final long MIB = 1 << 20;
 
-	private static final IdleHeapProperties DEFAULTS = new IdleHeapProperties(true, Duration.ofSeconds(30),
-			DataSize.ofMegabytes(16), 0.1);
+	private static final IdleHeapProperties SETTINGS = new IdleHeapProperties(true, Duration.ofSeconds(30),
+			DataSize.ofMegabytes(16), 0.1, 5);
 
 	@Test
 	void aServiceThatIsIdleAfterItsOldGenerationGrewIsCollectedOnceAndNotAgain() {
 		ScriptedJvm jvm = new ScriptedJvm();
-		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(DEFAULTS, jvm);
+		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(SETTINGS, jvm);
 		jvm.next(60 * MIB, 40 * MIB, 0);
 		assertThat(trimmer.check()).as("the first look only measures").isFalse();
 		jvm.next(100 * MIB, 90 * MIB, 1_000_000_000L);
@@ -48,7 +48,7 @@ class IdleHeapTrimmerTests {
 	@Test
 	void aHeapThatAFullCollectionDuringTheBurstLeftLargeIsStillGivenBack() {
 		ScriptedJvm jvm = new ScriptedJvm();
-		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(DEFAULTS, jvm);
+		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(SETTINGS, jvm);
 		jvm.next(50 * MIB, 30 * MIB, 0);
 		trimmer.check();
 		// An import: a full collection in the middle of it grew the old generation to 140 MiB; it
@@ -64,9 +64,22 @@ class IdleHeapTrimmerTests {
 	}
 
 	@Test
+	void anIdleHeapIsCollectedDownToLessRoomThanABusyOneKeeps() {
+		ScriptedJvm jvm = new ScriptedJvm();
+		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(SETTINGS, jvm);
+		jvm.next(70 * MIB, 50 * MIB, 0);
+		trimmer.check();
+		// 50 MiB held in 70: MaxHeapFreeRatio (25%) allows 67 MiB, the idle ratio (5%) 53.
+		jvm.next(70 * MIB, 50 * MIB, 100_000_000L);
+		jvm.afterCollection(53 * MIB, 50 * MIB, 150_000_000L);
+		assertThat(trimmer.check()).isTrue();
+		assertThat(jvm.maxFreeRatios).containsExactly(5);
+	}
+
+	@Test
 	void aBusyServiceIsNotInterrupted() {
 		ScriptedJvm jvm = new ScriptedJvm();
-		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(DEFAULTS, jvm);
+		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(SETTINGS, jvm);
 		jvm.next(60 * MIB, 40 * MIB, 0);
 		trimmer.check();
 		// 6 s of CPU in 30 s: a fifth of a core, twice the idle limit.
@@ -78,7 +91,7 @@ class IdleHeapTrimmerTests {
 	@Test
 	void aHeapThatGrewLessThanTheMinimumIsLeftAlone() {
 		ScriptedJvm jvm = new ScriptedJvm();
-		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(DEFAULTS, jvm);
+		IdleHeapTrimmer trimmer = new IdleHeapTrimmer(SETTINGS, jvm);
 		jvm.next(60 * MIB, 40 * MIB, 0);
 		trimmer.check();
 		jvm.next(60 * MIB, 55 * MIB, 100_000_000L);
@@ -92,7 +105,11 @@ class IdleHeapTrimmerTests {
 		assertThat(grown.group(1)).isEqualTo("true");
 		long before = Long.parseLong(grown.group(2));
 		long after = Long.parseLong(grown.group(3));
+		long used = Long.parseLong(grown.group(4));
 		assertThat(before - after).as("old generation given back, of %d MiB", before / MIB).isGreaterThan(48 * MIB);
+		assertThat(after).as("what it holds (%d MiB) and at most 5%% more", used / MIB)
+			.isLessThanOrEqualTo(used * 100 / 95 + MIB);
+		assertThat(grown.group(5)).as("MaxHeapFreeRatio and MinHeapFreeRatio, put back").isEqualTo("25/10");
 
 		Matcher steady = run("false");
 		assertThat(steady.group(1)).as("a heap that did not grow is not collected").isEqualTo("false");
@@ -102,7 +119,7 @@ class IdleHeapTrimmerTests {
 	void theTrimmerRunsOnlyUnderTheSerialCollectorAndCanBeTurnedOff() {
 		ApplicationContextRunner context = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EmporiumJvmAutoConfiguration.class));
-		boolean serial = IdleHeapTrimmer.forThisJvm(DEFAULTS).isPresent();
+		boolean serial = IdleHeapTrimmer.forThisJvm(SETTINGS).isPresent();
 		context.run(started -> assertThat(started.getBeansOfType(IdleHeapTrimmer.class)).hasSize(serial ? 1 : 0));
 		context.withPropertyValues("emporium.jvm.idle-heap-trim.enabled=false")
 			.run(started -> assertThat(started.getBeansOfType(IdleHeapTrimmer.class)).isEmpty());
@@ -123,7 +140,7 @@ class IdleHeapTrimmerTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
-		Matcher matcher = Pattern.compile("collected=(\\w+) before=(\\d+) after=(\\d+)").matcher(output);
+		Matcher matcher = Pattern.compile("collected=(\\w+) before=(\\d+) after=(\\d+) used=(\\d+) ratios=(\\d+/\\d+)").matcher(output);
 		assertThat(matcher.find()).as(output).isTrue();
 		return matcher;
 	}
@@ -136,6 +153,8 @@ class IdleHeapTrimmerTests {
 		private long clock;
 
 		int collections;
+
+		final List<Integer> maxFreeRatios = new ArrayList<>();
 
 		void next(long oldCommitted, long oldUsed, long cpuNanos) {
 			this.clock += 30_000_000_000L;
@@ -157,8 +176,9 @@ class IdleHeapTrimmerTests {
 		}
 
 		@Override
-		public void collect() {
+		public void collect(int maxFreeRatio) {
 			this.collections++;
+			this.maxFreeRatios.add(maxFreeRatio);
 		}
 
 	}
