@@ -25,7 +25,7 @@ import com.emporium.platform.tasks.Periodic;
  * the interval, it asks for a full collection ({@code System.gc()}), after which the old generation
  * keeps at most {@code maxFreeRatio} (5%) free, if that collection would give back at least
  * {@code minGrowth}: because what the old generation holds (live or not) has grown by that much
- * since this last collected it (or since the service started), or because it has that much more
+ * since this last collected it (before that, what it holds at all: the start's garbage), or because it has that much more
  * room than {@code maxFreeRatio} allows even if all it holds were live. That collection runs with
  * the JVM's {@code MaxHeapFreeRatio} (the launcher's: 25%) lowered to {@code maxFreeRatio}, and
  * {@code MinHeapFreeRatio} to 0; both are put back at once, so under load the heap grows as before
@@ -52,7 +52,7 @@ public final class IdleHeapTrimmer extends Periodic {
 
 	private @Nullable Reading last;
 
-	/** What the old generation held after this last collected it, or at the first look. */
+	/** What the old generation held after this last collected it; 0 until it has collected. */
 	private long baseline;
 
 	IdleHeapTrimmer(IdleHeapProperties properties, Probe probe) {
@@ -79,7 +79,9 @@ public final class IdleHeapTrimmer extends Periodic {
 		Reading previous = this.last;
 		this.last = now;
 		if (previous == null) {
-			this.baseline = now.oldUsed();
+			// Nothing known to be live yet: the start's own garbage (configuration, migrations, the
+			// first requests) counts as growth, so the first idle moment after start collects it.
+			this.baseline = 0;
 			return false;
 		}
 		long grown = now.oldUsed() - this.baseline;
