@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param enabled whether it does (only under the serial collector, the launcher's default)
  * @param interval how often it looks, and the span over which it measures being idle
  * @param minGrowth the least a collection must be expected to give back: how much more the old
- * generation holds (live or not) than after the last collection this asked for (or than at
- * start), or how much more room it has than {@code MaxHeapFreeRatio} keeps
+ * generation holds (live or not) than after the last collection this asked for (before the
+ * first: all it holds), or how much more room it has than {@code maxFreeRatio} keeps
  * @param maxCpu the most CPU the process may have used over the interval to count as idle, as a
  * share of one core
  * @param maxFreeRatio the most of the old generation (percent) the idle collection leaves free: it

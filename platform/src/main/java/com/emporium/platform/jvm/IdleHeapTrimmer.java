@@ -25,13 +25,12 @@ import com.emporium.platform.tasks.Periodic;
  * the interval, it asks for a full collection ({@code System.gc()}), after which the old generation
  * keeps at most {@code maxFreeRatio} (5%) free, if that collection would give back at least
  * {@code minGrowth}: because what the old generation holds (live or not) has grown by that much
- * since this last collected it (before that, what it holds at all: the start's garbage), or because it has that much more
- * room than {@code maxFreeRatio} allows even if all it holds were live. That collection runs with
- * the JVM's {@code MaxHeapFreeRatio} (the launcher's: 25%) lowered to {@code maxFreeRatio}, and
- * {@code MinHeapFreeRatio} to 0; both are put back at once, so under load the heap grows as before
- * (the old generation expands when a young collection promotes more than it has room for, without
- * a full collection). The pause (tens of
- * milliseconds for these heaps) falls when nothing is being served; a busy service is never
+ * since this last collected it (before that, all it holds: the start's garbage), or because it has
+ * that much more room than {@code maxFreeRatio} allows even if all it holds were live. That
+ * collection runs with the JVM's {@code MaxHeapFreeRatio} (the launcher's: 25%) lowered to
+ * {@code maxFreeRatio}, and {@code MinHeapFreeRatio} to 0; both are put back at once, so under load
+ * the heap grows as before (the old generation expands when a young collection promotes more than
+ * it has room for, without a full collection). The pause (tens of milliseconds for these heaps) falls when nothing is being served; a busy service is never
  * interrupted, and a heap that did not grow is not collected again. Under any other collector
  * this does nothing.
  */

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.jspecify.annotations.Nullable;
 
 import com.emporium.platform.web.EmporiumWebAutoConfiguration.WebProperties;
+import com.emporium.platform.web.FieldError;
 import com.emporium.platform.web.PayloadTooLargeException;
 import com.emporium.platform.web.ProblemResponses;
 import com.emporium.platform.web.ProblemTypes;
@@ -95,9 +96,8 @@ public class ReactiveRequestSizeLimitFilter implements WebFilter, Ordered {
 		if (longest.length() > length / 2) {
 			int equals = longest.indexOf('=');
 			String name = (equals >= 0) ? longest.substring(0, equals) : longest;
-			problem.setProperty("errors",
-					List.of(Map.of("parameter", (name.length() > 100) ? name.substring(0, 100) : name, "detail",
-							"%d characters: the URL must fit in %d".formatted(longest.length(), this.maxUriLength))));
+			problem.setProperty("errors", List.of(FieldError.parameter((name.length() > 100) ? name.substring(0, 100) : name,
+					"%d characters: the URL must fit in %d".formatted(longest.length(), this.maxUriLength))));
 		}
 		return problem;
 	}
@@ -124,7 +124,7 @@ public class ReactiveRequestSizeLimitFilter implements WebFilter, Ordered {
 				ProblemTypes.HEADERS_TOO_LARGE,
 				"The request headers are %d bytes; at most %d are accepted. The largest is '%s' (%d bytes)."
 					.formatted(total, this.maxHeaderSize, largest, largestSize));
-		problem.setProperty("errors", List.of(Map.of("parameter", largest, "detail",
+		problem.setProperty("errors", List.of(FieldError.parameter(largest,
 				"header of %d bytes: the request's headers must fit in %d".formatted(largestSize, this.maxHeaderSize))));
 		return problem;
 	}
